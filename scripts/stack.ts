@@ -1,0 +1,45 @@
+/**
+ * `npm start`: builds what changed, starts NATS, PostgreSQL and S3 (unless NATS_URL, DATABASE_URL
+ * or S3_ENDPOINT name existing servers), every service and the gateway, prints one URL and
+ * stops everything on Ctrl-C.
+ */
+import { createLogger } from '@lookout/runtime';
+import {
+  ensureBuilt,
+  ensureModel,
+  ensureNatsServer,
+  MissingPrerequisiteError,
+  repoPath,
+  startStack,
+} from '@lookout/local-stack';
+
+const logger = createLogger('local-stack', process.env.LOG_LEVEL ?? 'warn');
+const port = Number(process.env.LOOKOUT_PORT ?? 8080);
+const logDir = repoPath('.cache/logs');
+
+try {
+  ensureNatsServer();
+  ensureModel();
+  ensureBuilt((line) => console.log(line));
+  console.log('starting NATS, PostgreSQL, S3 and the services');
+  const stack = await startStack({ port, host: process.env.LOOKOUT_HOST ?? '127.0.0.1', env: process.env, logDir, logger });
+  console.log(`\nLookout is running at ${stack.url}\n(service logs in ${logDir}; press Ctrl-C to stop)`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('stopping');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof MissingPrerequisiteError) {
+    console.error(error.message);
+  } else {
+    console.error('The stack failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm test`: prepares what the suites need (nats-server present, the default model, the sample
+ * photos, built services for the end-to-end suite) and runs jest in ESM mode. Arguments pass through
+ * to jest, for example `npm test -- --selectProjects unit`.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  ensureBuilt,
+  ensureModel,
+  ensureNatsServer,
+  ensurePhotos,
+  MissingPrerequisiteError,
+  REPO_ROOT,
+  repoPath,
+} from '@lookout/local-stack';
+
+try {
+  ensureNatsServer();
+  ensureModel();
+  ensurePhotos();
+  ensureBuilt((line) => console.log(line));
+} catch (error) {
+  console.error(error instanceof MissingPrerequisiteError ? error.message : error);
+  process.exit(1);
+}
+
+const jest = spawnSync(
+  process.execPath,
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', repoPath('node_modules/jest/bin/jest.js'), ...process.argv.slice(2)],
+  { cwd: REPO_ROOT, stdio: 'inherit' },
+);
+process.exit(jest.status ?? 1);

@@ -1,0 +1,7 @@
+export * from './gateway.js';
+export * from './infrastructure.js';
+export * from './paths.js';
+export * from './prerequisites.js';
+export * from './processes.js';
+export * from './routes.js';
+export * from './stack.js';
