@@ -20,7 +20,8 @@ const shared = {
     '^@lookout/(contracts|messaging|storage|runtime|testing)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testEnvironment: 'node',
+  // Shares the main context's typed arrays with tests, so onnxruntime-node output tensors pass its instanceof checks.
+  testEnvironment: '<rootDir>/libs/testing/src/jest/node-environment.cjs',
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/services/web/.next/'],
 };
 
