@@ -1,0 +1,24 @@
+export interface RetryDelayPolicy {
+  /** Delay before the second delivery, in milliseconds. */
+  initialDelayMs: number;
+  /** Upper bound of any delay, in milliseconds. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_DELAY_POLICY: RetryDelayPolicy = {
+  initialDelayMs: 1_000,
+  maxDelayMs: 60_000,
+};
+
+/**
+ * Returns how long JetStream should wait before delivering a failed message again.
+ * The delay doubles with each delivery (1 s, 2 s, 4 s ... by default) up to `maxDelayMs`.
+ */
+export function retryDelayMs(deliveryCount: number, policy: RetryDelayPolicy = DEFAULT_RETRY_DELAY_POLICY): number {
+  if (!Number.isInteger(deliveryCount) || deliveryCount < 1) {
+    throw new RangeError(`deliveryCount must be a positive integer, got ${deliveryCount}`);
+  }
+  // Capping the exponent keeps 2 ** n finite for very large delivery counts.
+  const exponent = Math.min(deliveryCount - 1, 30);
+  return Math.min(policy.initialDelayMs * 2 ** exponent, policy.maxDelayMs);
+}
