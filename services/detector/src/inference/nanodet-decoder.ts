@@ -1,0 +1,68 @@
+import { InferenceError } from '../model/model-errors.js';
+import type { ModelManifest } from '../model/model-manifest.js';
+import type { OutputTensor } from '../model/onnx-session.adapter.js';
+import type { ScoredBox } from './box.js';
+import { expectedDistance } from './distribution.js';
+
+const BOX_SIDES = 4;
+
+/**
+ * Decodes NanoDet's per-stride outputs into candidate boxes in letterboxed input pixels.
+ *
+ * For each stride s the grid has (width / s) x (height / s) cells in row-major order. The scores
+ * output is [1, cells, classes] after sigmoid. The boxes output is [1, cells, 4 * (regMax + 1)]
+ * and holds the bins of the left, top, right and bottom distances. Every (cell, class) pair scoring at
+ * least `scoreThreshold` becomes a candidate, as in NanoDet's own multi-class post-processing, so
+ * one cell can yield boxes of several classes; NMS runs afterwards.
+ */
+export function decodeNanoDet(outputs: ReadonlyMap<string, OutputTensor>, manifest: ModelManifest, scoreThreshold: number): ScoredBox[] {
+  const classCount = manifest.labels.length;
+  const bins = manifest.regMax + 1;
+  const candidates: ScoredBox[] = [];
+
+  for (const stride of manifest.strides) {
+    const names = manifest.outputs[String(stride)]!;
+    const gridWidth = manifest.input.width / stride;
+    const cells = gridWidth * (manifest.input.height / stride);
+    const scores = requireOutput(outputs, names.scores, [1, cells, classCount]);
+    const distributions = requireOutput(outputs, names.boxes, [1, cells, BOX_SIDES * bins]);
+
+    for (let cell = 0; cell < cells; cell += 1) {
+      const scoreOffset = cell * classCount;
+      let box: ScoredBox['box'] | undefined;
+      for (let classId = 0; classId < classCount; classId += 1) {
+        const score = scores[scoreOffset + classId]!;
+        if (score < scoreThreshold) {
+          continue;
+        }
+        // The box depends only on the cell, so decode it once for all classes above the threshold.
+        box ??= decodeCellBox(distributions, cell, gridWidth, stride, bins);
+        candidates.push({ box, classId, score });
+      }
+    }
+  }
+  return candidates;
+}
+
+function decodeCellBox(distributions: Float32Array, cell: number, gridWidth: number, stride: number, bins: number): ScoredBox['box'] {
+  const centreX = ((cell % gridWidth) + 0.5) * stride;
+  const centreY = (Math.floor(cell / gridWidth) + 0.5) * stride;
+  const offset = cell * BOX_SIDES * bins;
+  const left = expectedDistance(distributions, offset, bins) * stride;
+  const top = expectedDistance(distributions, offset + bins, bins) * stride;
+  const right = expectedDistance(distributions, offset + 2 * bins, bins) * stride;
+  const bottom = expectedDistance(distributions, offset + 3 * bins, bins) * stride;
+  return { x1: centreX - left, y1: centreY - top, x2: centreX + right, y2: centreY + bottom };
+}
+
+function requireOutput(outputs: ReadonlyMap<string, OutputTensor>, name: string, expectedDims: number[]): Float32Array {
+  const output = outputs.get(name);
+  if (output === undefined) {
+    throw new InferenceError(`Model output ${name} is missing`);
+  }
+  const matches = output.dims.length === expectedDims.length && output.dims.every((dim, index) => dim === expectedDims[index]);
+  if (!matches) {
+    throw new InferenceError(`Model output ${name} has shape [${output.dims.join(', ')}], expected [${expectedDims.join(', ')}]`);
+  }
+  return output.data;
+}

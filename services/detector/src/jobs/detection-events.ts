@@ -1,0 +1,66 @@
+import { createEvent, SUBJECTS, type CloudEvent, type DetectionsCompletedV1, type DetectionsFailedV1, type FailureReason, type ModelRef } from '@lookout/contracts';
+import type { DetectionResult } from '../inference/detection-pipeline.js';
+import { derivedEventId } from './derived-event-id.js';
+
+export const DETECTOR_SOURCE = '/lookout/detector';
+
+/** Longest `message` the detections.failed.v1 contract accepts. */
+const MAX_FAILURE_MESSAGE_LENGTH = 1000;
+
+export interface JobIdentity {
+  imageId: string;
+  /** Id of the images.uploaded.v1 event that started the job. */
+  jobId: string;
+  detectorId: string;
+}
+
+export function completedEvent(
+  job: JobIdentity,
+  model: ModelRef,
+  executionProvider: string,
+  result: DetectionResult,
+  completedAt: Date,
+): CloudEvent<DetectionsCompletedV1> {
+  return createEvent(SUBJECTS.detectionsCompleted, {
+    id: derivedEventId(job.jobId, SUBJECTS.detectionsCompleted),
+    source: DETECTOR_SOURCE,
+    subject: job.imageId,
+    time: completedAt,
+    data: {
+      imageId: job.imageId,
+      jobId: job.jobId,
+      width: result.width,
+      height: result.height,
+      model,
+      executionProvider,
+      detectorId: job.detectorId,
+      detections: result.detections,
+      timings: result.timings,
+      completedAt: completedAt.toISOString(),
+    },
+  });
+}
+
+export function failedEvent(
+  job: JobIdentity,
+  model: ModelRef,
+  reason: FailureReason,
+  message: string,
+  failedAt: Date,
+): CloudEvent<DetectionsFailedV1> {
+  return createEvent(SUBJECTS.detectionsFailed, {
+    id: derivedEventId(job.jobId, SUBJECTS.detectionsFailed),
+    source: DETECTOR_SOURCE,
+    subject: job.imageId,
+    time: failedAt,
+    data: {
+      imageId: job.imageId,
+      jobId: job.jobId,
+      reason,
+      message: message.slice(0, MAX_FAILURE_MESSAGE_LENGTH),
+      model,
+      detectorId: job.detectorId,
+      failedAt: failedAt.toISOString(),
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SUBJECTS, type CloudEvent, type FailureReason, type ImageUploadedV1 } from '@lookout/contracts';
+import { EventPublisher, PermanentJobError, type JetStreamContext } from '@lookout/messaging';
+import { errorFields, type Logger } from '@lookout/runtime';
+import { ObjectNotFoundError, ObjectStore } from '@lookout/storage';
+import { DETECTOR_CONFIG, DETECTOR_LOGGER } from '../config/config.tokens.js';
+import type { DetectorConfig } from '../config/detector-config.js';
+import type { DetectionResult } from '../inference/detection-pipeline.js';
+import { ImageDecodeError } from '../inference/preprocess.js';
+import { modelLabel, ModelService, type LoadedModel } from '../model/model.service.js';
+import { completedEvent, failedEvent, type JobIdentity } from './detection-events.js';
+
+/**
+ * Delivery facts the job needs from the JetStream message. The transport itself restarts the
+ * ack wait every half ack wait while the handler runs, so the job does not call working().
+ */
+export type JobDelivery = Pick<JetStreamContext, 'deliveryCount' | 'isLastDelivery'>;
+
+/**
+ * Runs one detection job: fetches the uploaded image, detects objects and publishes the outcome.
+ * Resolving means the outcome event was acknowledged by JetStream, so the job may be acked.
+ * Throws PermanentJobError after publishing detections.failed.v1 for failures a retry cannot fix,
+ * and any other error to have JetStream redeliver the job.
+ */
+@Injectable()
+export class DetectionJobService {
+  constructor(
+    private readonly models: ModelService,
+    private readonly objects: ObjectStore,
+    private readonly publisher: EventPublisher,
+    @Inject(DETECTOR_CONFIG) private readonly config: DetectorConfig,
+    @Inject(DETECTOR_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async process(event: CloudEvent<ImageUploadedV1>, delivery: JobDelivery): Promise<void> {
+    const model = this.models.getModel();
+    const job: JobIdentity = { imageId: event.data.imageId, jobId: event.id, detectorId: this.config.detectorId };
+    const log = this.logger.child({ imageId: job.imageId, jobId: job.jobId, model: modelLabel(model.ref), deliveryCount: delivery.deliveryCount });
+    log.info({ object: event.data.object }, 'detection job started');
+
+    const { bucket, key } = event.data.object;
+    if (bucket !== this.objects.bucket) {
+      // The store reads one configured bucket, so an object elsewhere cannot be fetched by any retry.
+      const mismatch = new Error(`Object ${key} is in bucket ${bucket}, but this detector reads bucket ${this.objects.bucket} (S3_BUCKET)`);
+      return this.fail(job, model, log, 'object_missing', mismatch);
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.objects.get(key);
+    } catch (error) {
+      if (error instanceof ObjectNotFoundError) {
+        return this.fail(job, model, log, 'object_missing', error);
+      }
+      // ObjectStoreUnavailableError, and also a missing bucket or a denied request, which an
+      // operator can fix while JetStream keeps redelivering.
+      return this.retryOrExhaust(job, model, log, delivery, error);
+    }
+
+    let result: DetectionResult;
+    try {
+      result = await model.pipeline.detect(bytes);
+    } catch (error) {
+      return this.fail(job, model, log, error instanceof ImageDecodeError ? 'decode_failed' : 'inference_failed', error);
+    }
+
+    const completed = completedEvent(job, model.ref, model.executionProvider, result, new Date());
+    const published = await this.publishOrRetry(log, delivery, () => this.publisher.publish(SUBJECTS.detectionsCompleted, completed));
+    log.info(
+      {
+        detections: result.detections.length,
+        labels: result.detections.map((detection) => detection.label),
+        timings: result.timings,
+        width: result.width,
+        height: result.height,
+        executionProvider: model.executionProvider,
+        duplicate: published.duplicate,
+      },
+      'detection job completed',
+    );
+  }
+
+  /** Publishes detections.failed.v1 and ends the job without a retry. */
+  private async fail(job: JobIdentity, model: LoadedModel, log: Logger, reason: FailureReason, error: unknown): Promise<never> {
+    log.warn({ ...errorFields(error), reason }, 'detection job failed');
+    const failed = failedEvent(job, model.ref, reason, (error as Error).message ?? String(error), new Date());
+    await this.publisher.publish(SUBJECTS.detectionsFailed, failed);
+    throw new PermanentJobError(reason, `Detection job ${job.jobId} failed: ${reason}`);
+  }
+
+  /** Lets JetStream redeliver a transient failure, or reports the job as failed on its last delivery. */
+  private async retryOrExhaust(job: JobIdentity, model: LoadedModel, log: Logger, delivery: JobDelivery, error: unknown): Promise<never> {
+    if (delivery.isLastDelivery) {
+      return this.fail(job, model, log, 'delivery_exhausted', error);
+    }
+    log.warn(errorFields(error), 'detection job hit a transient error; JetStream will redeliver it');
+    throw error;
+  }
+
+  private async publishOrRetry<T>(log: Logger, delivery: JobDelivery, publish: () => Promise<T>): Promise<T> {
+    try {
+      return await publish();
+    } catch (error) {
+      // On the last delivery JetStream terminates the message instead of redelivering it.
+      log.warn({ ...errorFields(error), willRetry: !delivery.isLastDelivery }, 'publishing the detection result failed');
+      throw error;
+    }
+  }
+}
