@@ -1,0 +1,31 @@
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+
+import { createS3Client } from './s3/create-s3-client.js';
+import { testServers } from './test-servers-env.js';
+import { uniqueName } from './unique-name.js';
+
+const MAX_BUCKET_NAME_LENGTH = 63;
+
+/** A bucket on the test S3 server, with the settings a client needs to reach it. */
+export interface TestBucket {
+  bucket: string;
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: true;
+}
+
+/** Creates a new bucket with a unique name on the test S3 server. */
+export async function createTestBucket(prefix = 'test'): Promise<TestBucket> {
+  const server = testServers().s3;
+  const bucket = uniqueName(prefix, '-', MAX_BUCKET_NAME_LENGTH);
+
+  const client = createS3Client(server);
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  } finally {
+    client.destroy();
+  }
+  return { bucket, ...server, forcePathStyle: true };
+}
