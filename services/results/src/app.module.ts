@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { RESULTS_CONFIG, type ResultsConfig } from './config/results-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { EventsController } from './events/events.controller.js';
+import { ImageStatusChanges } from './events/image-status-changes.js';
+import { DatabaseHealthRepository } from './health/database-health.repository.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+import { ImageEventsHandler } from './images/image-events.handler.js';
+import { ImageFileStore } from './images/image-file.store.js';
+import { ImageFilesService } from './images/image-files.service.js';
+import { ImagesController } from './images/images.controller.js';
+import { ImagesRepository } from './images/images.repository.js';
+import { ImagesService } from './images/images.service.js';
+import { LOGGER, type Logger } from './logging/logger.provider.js';
+
+/** Tries to reach PostgreSQL for about 10 seconds at start-up before giving up. */
+const DATABASE_CONNECT_ATTEMPTS = 5;
+const DATABASE_RETRY_DELAY_MS = 2_000;
+
+export interface AppModuleOptions {
+  config: ResultsConfig;
+  logger: Logger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, logger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.DATABASE_URL),
+          retryAttempts: DATABASE_CONNECT_ATTEMPTS,
+          retryDelay: DATABASE_RETRY_DELAY_MS,
+        }),
+      ],
+      controllers: [ImagesController, EventsController, HealthController, ImageEventsHandler],
+      providers: [
+        { provide: RESULTS_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        ImageStatusChanges,
+        ImagesRepository,
+        ImagesService,
+        ImageFileStore,
+        ImageFilesService,
+        DatabaseHealthRepository,
+        HealthService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { Check, Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from 'typeorm';
+import type { FailureReason } from '@lookout/contracts';
+
+import { DetectionEntity } from './detection.entity.js';
+
+export const IMAGE_STATUSES = ['queued', 'done', 'failed'] as const;
+export type ImageStatus = (typeof IMAGE_STATUSES)[number];
+
+/**
+ * One uploaded image and the outcome of its detection job.
+ * Fields that only the upload event carries stay null when a detection event arrives first,
+ * and `uploaded_at` then contains that event's time until the upload event replaces it.
+ */
+@Entity({ name: 'images' })
+@Check('images_status_check', `status in ('queued', 'done', 'failed')`)
+@Index('images_uploaded_at_id_idx', ['uploadedAt', 'id'])
+export class ImageEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  status!: ImageStatus;
+
+  @Column({ name: 'object_key', type: 'text', nullable: true })
+  objectKey!: string | null;
+
+  @Column({ name: 'content_type', type: 'text', nullable: true })
+  contentType!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  bytes!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  width!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  height!: number | null;
+
+  @Column({ name: 'original_name', type: 'text', nullable: true })
+  originalName!: string | null;
+
+  @Column({ name: 'model_id', type: 'text', nullable: true })
+  modelId!: string | null;
+
+  @Column({ name: 'model_version', type: 'text', nullable: true })
+  modelVersion!: string | null;
+
+  @Column({ name: 'execution_provider', type: 'text', nullable: true })
+  executionProvider!: string | null;
+
+  @Column({ name: 'detector_id', type: 'text', nullable: true })
+  detectorId!: string | null;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason!: FailureReason | null;
+
+  @Column({ name: 'failure_message', type: 'text', nullable: true })
+  failureMessage!: string | null;
+
+  @Column({ name: 'decode_ms', type: 'double precision', nullable: true })
+  decodeMs!: number | null;
+
+  @Column({ name: 'inference_ms', type: 'double precision', nullable: true })
+  inferenceMs!: number | null;
+
+  @Column({ name: 'total_ms', type: 'double precision', nullable: true })
+  totalMs!: number | null;
+
+  @Column({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt!: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+
+  @OneToMany(() => DetectionEntity, (detection) => detection.image)
+  detections!: Relation<DetectionEntity[]>;
+}

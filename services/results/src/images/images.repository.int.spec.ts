@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+
+import { completedData, detection, failedData, TEST_MODEL, uploadedData } from '../../test/event-fixtures.js';
+import { createMigratedDataSource } from '../../test/migrated-data-source.js';
+import { ImagesRepository } from './images.repository.js';
+
+describe('ImagesRepository', () => {
+  let dataSource: DataSource;
+  let repository: ImagesRepository;
+
+  beforeAll(async () => {
+    ({ dataSource } = await createMigratedDataSource('results_repository'));
+    repository = new ImagesRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  async function detectionCount(imageId: string): Promise<number> {
+    const [{ count }]: Array<{ count: number }> = await dataSource.query(`select count(*)::int as count from detections where image_id = $1`, [imageId]);
+    return count;
+  }
+
+  it('stores an upload as queued', async () => {
+    const imageId = randomUUID();
+
+    expect(await repository.saveUploaded(uploadedData(imageId))).toBe('queued');
+
+    const found = await repository.findById(imageId);
+    expect(found?.image.status).toBe('queued');
+    expect(found?.image.objectKey).toBe(`images/${imageId}.jpg`);
+    expect(found?.detections).toEqual([]);
+  });
+
+  it('keeps one copy of the detections when a completed event arrives twice', async () => {
+    const imageId = randomUUID();
+    await repository.saveUploaded(uploadedData(imageId));
+    const completed = completedData(imageId);
+
+    await repository.saveCompleted(completed);
+    await repository.saveCompleted(completed);
+
+    expect(await detectionCount(imageId)).toBe(2);
+    expect((await repository.findById(imageId))?.image.status).toBe('done');
+  });
+
+  it('keeps one copy when both deliveries run at the same time', async () => {
+    const imageId = randomUUID();
+    const completed = completedData(imageId);
+
+    await Promise.all([repository.saveCompleted(completed), repository.saveCompleted(completed)]);
+
+    expect(await detectionCount(imageId)).toBe(2);
+  });
+
+  it('keeps done when the upload event arrives after the result', async () => {
+    const imageId = randomUUID();
+    await repository.saveCompleted(completedData(imageId));
+
+    const status = await repository.saveUploaded(uploadedData(imageId));
+
+    expect(status).toBe('done');
+    const found = await repository.findById(imageId);
+    expect(found?.image.status).toBe('done');
+    expect(found?.image.contentType).toBe('image/jpeg');
+    expect(found?.image.bytes).toBe(163_759);
+    expect(found?.image.uploadedAt.toISOString()).toBe('2025-12-04T10:00:00.123Z');
+    expect(found?.detections).toHaveLength(2);
+  });
+
+  it('marks an image failed with its reason and message', async () => {
+    const imageId = randomUUID();
+    await repository.saveUploaded(uploadedData(imageId));
+
+    const status = await repository.saveFailed(failedData(imageId, { reason: 'object_missing', message: 'no such key' }));
+
+    expect(status).toBe('failed');
+    const image = (await repository.findById(imageId))?.image;
+    expect(image?.status).toBe('failed');
+    expect(image?.failureReason).toBe('object_missing');
+    expect(image?.failureMessage).toBe('no such key');
+  });
+
+  it('keeps failed when the upload event arrives after the failure', async () => {
+    const imageId = randomUUID();
+    await repository.saveFailed(failedData(imageId));
+
+    expect(await repository.saveUploaded(uploadedData(imageId))).toBe('failed');
+  });
+
+  it('keeps done when a failure arrives after the result', async () => {
+    const imageId = randomUUID();
+    await repository.saveCompleted(completedData(imageId));
+
+    expect(await repository.saveFailed(failedData(imageId))).toBe('done');
+    expect((await repository.findById(imageId))?.image.failureReason).toBeNull();
+  });
+
+  it('replaces a failure with a later result', async () => {
+    const imageId = randomUUID();
+    await repository.saveFailed(failedData(imageId));
+
+    expect(await repository.saveCompleted(completedData(imageId))).toBe('done');
+    const image = (await repository.findById(imageId))?.image;
+    expect(image?.failureReason).toBeNull();
+    expect(image?.failureMessage).toBeNull();
+  });
+
+  it('ignores a result older than the stored one', async () => {
+    const imageId = randomUUID();
+    await repository.saveCompleted(completedData(imageId, { completedAt: '2025-12-04T10:05:00.000Z', detections: [detection('cat', 0.7, 15)] }));
+
+    await repository.saveCompleted(completedData(imageId, { completedAt: '2025-12-04T10:01:00.000Z', detections: [detection('dog', 0.9)] }));
+
+    const found = await repository.findById(imageId);
+    expect(found?.detections.map((item) => item.label)).toEqual(['cat']);
+    expect(found?.image.completedAt?.toISOString()).toBe('2025-12-04T10:05:00.000Z');
+  });
+
+  it('returns only the detections of the current model', async () => {
+    const imageId = randomUUID();
+    await repository.saveCompleted(completedData(imageId, { model: { id: 'old-model', version: '1' }, completedAt: '2025-12-04T10:01:00.000Z' }));
+
+    await repository.saveCompleted(completedData(imageId, { detections: [detection('horse', 0.8, 17)], completedAt: '2025-12-04T10:02:00.000Z' }));
+
+    const found = await repository.findById(imageId);
+    expect(found?.image.modelId).toBe(TEST_MODEL.id);
+    expect(found?.detections.map((item) => item.label)).toEqual(['horse']);
+    expect(await detectionCount(imageId)).toBe(3);
+  });
+
+  it('reads scores, coordinates and timings back as numbers and times in UTC', async () => {
+    const imageId = randomUUID();
+    await repository.saveUploaded(uploadedData(imageId, { uploadedAt: '2025-12-04T12:00:00.250+02:00' }));
+    await repository.saveCompleted(completedData(imageId, { detections: [detection('dog', 0.123456789)] }));
+
+    const found = await repository.findById(imageId);
+
+    const stored = found!.detections[0]!;
+    expect(stored.score).toBe(0.123456789);
+    expect(stored.classId).toBe(16);
+    expect([stored.x1, stored.y1, stored.x2, stored.y2]).toEqual([131.5, 219.25, 309.75, 541.125]);
+    expect(found!.image.totalMs).toBe(70.125);
+    expect(found!.image.width).toBe(768);
+    expect(found!.image.uploadedAt.toISOString()).toBe('2025-12-04T10:00:00.250Z');
+  });
+
+  it('accepts a result with no detections', async () => {
+    const imageId = randomUUID();
+
+    expect(await repository.saveCompleted(completedData(imageId, { detections: [] }))).toBe('done');
+    expect((await repository.findById(imageId))?.detections).toEqual([]);
+  });
+});

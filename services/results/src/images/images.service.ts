@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent, DetectionsCompletedV1, DetectionsFailedV1, ImageUploadedV1 } from '@lookout/contracts';
+
+import { ImageStatusChanges } from '../events/image-status-changes.js';
+import { ImageNotFoundError } from '../errors/results-errors.js';
+import { LOGGER, type Logger } from '../logging/logger.provider.js';
+import { encodeCursor } from './image-cursor.js';
+import { toImageView, type ImageView } from './image-view.js';
+import { ImagesRepository } from './images.repository.js';
+import type { ListImagesQuery } from './list-images-query.js';
+
+export interface ImagePage {
+  images: ImageView[];
+  /** Cursor of the next page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Stores detection results from events and reads them back for the HTTP API. */
+@Injectable()
+export class ImagesService {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly repository: ImagesRepository,
+    private readonly statusChanges: ImageStatusChanges,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'ImagesService' });
+  }
+
+  /** Records an uploaded image as queued, unless a detection event already gave it a result. */
+  async recordUploaded(event: CloudEvent<ImageUploadedV1>): Promise<void> {
+    const { imageId } = event.data;
+    // The upload event's id is the job id that the detector copies into its result events.
+    const log = this.logger.child({ imageId, jobId: event.id });
+
+    const status = await this.repository.saveUploaded(event.data);
+    log.info({ status }, 'upload recorded');
+    this.statusChanges.publish({ imageId, status });
+  }
+
+  /** Stores a detection result and replaces the image's earlier detections of the same model. */
+  async recordCompleted(event: CloudEvent<DetectionsCompletedV1>): Promise<void> {
+    const { imageId, jobId, model } = event.data;
+    const log = this.logger.child({ imageId, jobId, model: `${model.id}@${model.version}` });
+
+    const status = await this.repository.saveCompleted(event.data);
+    log.info({ status, detections: event.data.detections.length }, 'detection result recorded');
+    this.statusChanges.publish({ imageId, status });
+  }
+
+  /** Marks an image failed with the detector's reason, unless it already has a result. */
+  async recordFailed(event: CloudEvent<DetectionsFailedV1>): Promise<void> {
+    const { imageId, jobId, model, reason } = event.data;
+    const log = this.logger.child({ imageId, jobId, model: model === undefined ? undefined : `${model.id}@${model.version}` });
+
+    const status = await this.repository.saveFailed(event.data);
+    log.info({ status, reason }, 'detection failure recorded');
+    this.statusChanges.publish({ imageId, status });
+  }
+
+  /** Returns one image with its detections; throws `ImageNotFoundError`. */
+  async getImage(id: string): Promise<ImageView> {
+    const found = await this.repository.findById(id);
+    if (found === null) {
+      throw new ImageNotFoundError(id);
+    }
+    return toImageView(found.image, found.detections);
+  }
+
+  /** Lists images newest first with their detections, one page at a time. */
+  async listImages(query: ListImagesQuery): Promise<ImagePage> {
+    const rows = await this.repository.findPage({
+      label: query.label,
+      minScore: query.minScore,
+      cursor: query.cursor,
+      take: query.limit + 1,
+    });
+
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > query.limit && last !== undefined ? encodeCursor({ uploadedAt: last.image.uploadedAt, id: last.image.id }) : null;
+    return { images: page.map((row) => toImageView(row.image, row.detections)), nextCursor };
+  }
+}

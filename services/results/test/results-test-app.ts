@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net';
+
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, type Logger } from '@lookout/runtime';
+import { createTestBucket, startNats, type NatsHandle, type TestBucket } from '@lookout/testing';
+
+import { createResultsApp } from '../src/app.factory.js';
+import { loadResultsConfig, type ResultsConfig } from '../src/config/results-config.js';
+import { createMigratedDataSource } from './migrated-data-source.js';
+
+export interface ResultsTestApp {
+  app: NestExpressApplication;
+  /** `http://127.0.0.1:<port>` of the running app. */
+  baseUrl: string;
+  config: ResultsConfig;
+  bucket: TestBucket;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real results application (HTTP and JetStream consumers) on a free port, against a
+ * freshly migrated database, a new bucket and a NATS server of its own. The durable consumer names
+ * are fixed, so on the shared NATS server another results process in the same run would take a
+ * share of the test's events.
+ */
+export async function startResultsTestApp(prefix: string): Promise<ResultsTestApp> {
+  const nats: NatsHandle = await startNats();
+  try {
+    return await startAgainst(nats, prefix);
+  } catch (error) {
+    await nats.stop();
+    throw error;
+  }
+}
+
+async function startAgainst(nats: NatsHandle, prefix: string): Promise<ResultsTestApp> {
+  const { databaseUrl, dataSource } = await createMigratedDataSource(prefix);
+  await dataSource.destroy();
+  const bucket = await createTestBucket(prefix.replaceAll('_', '-'));
+
+  const config = loadResultsConfig({
+    DATABASE_URL: databaseUrl,
+    NATS_URL: nats.url,
+    S3_BUCKET: bucket.bucket,
+    S3_REGION: bucket.region,
+    S3_ENDPOINT: bucket.endpoint,
+    S3_ACCESS_KEY_ID: bucket.accessKeyId,
+    S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  });
+  const logger = createLogger('results-test', process.env.LOG_LEVEL ?? 'warn');
+
+  const app = await createResultsApp(config, logger);
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+
+  const close = async (): Promise<void> => {
+    await app.close();
+    await nats.stop();
+  };
+  return { app, baseUrl: `http://127.0.0.1:${port}`, config, bucket, logger, close };
+}
