@@ -29,8 +29,9 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   child.once('exit', (code, signal) => {
-    const level = code === 0 || signal === 'SIGTERM' ? 'info' : 'error';
-    options.logger[level]({ service: options.name, code, signal, logFile: options.logFile }, 'service process exited');
+    // 143 is 128 + SIGTERM: the exit code of a process that stopped on the signal we sent.
+    const level = code === 0 || code === 143 || signal === 'SIGTERM' ? 'info' : 'error';
+    options.logger[level]({ process: options.name, code, signal, logFile: options.logFile }, 'service process exited');
   });
 
   const stop = async () => {
