@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   ensureBuilt,
+  ensureChromium,
   ensureModel,
   ensureNatsServer,
   ensurePhotos,
@@ -16,6 +17,9 @@ import {
 
 try {
   ensureNatsServer();
+  // Only the e2e project drives a browser.
+  const projects = process.argv.includes('--selectProjects') ? process.argv : ['e2e'];
+  if (projects.includes('e2e')) ensureChromium();
   ensureModel();
   ensurePhotos();
   ensureBuilt((line) => console.log(line));

@@ -14,7 +14,7 @@ import {
 import { startNext, WEB_ROOT, type RunningNext } from './support/next-server.js';
 import { SameOriginServer } from './support/same-origin-server.js';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = path.resolve(WEB_ROOT, '../../test-output');
 const DETAIL_PATH = `/images/${FIXTURE_IMAGE_ID}`;
 const TEST_TIMEOUT_MS = 60_000;

@@ -35,6 +35,17 @@ export function ensureNatsServer(): void {
   }
 }
 
+/** Path of the Chromium binary the browser tests drive; Debian's `chromium` package installs it there. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function ensureChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new MissingPrerequisiteError(
+      `Chromium was not found at ${CHROMIUM_PATH}; the browser tests need it. Install it with \`sudo apt-get install chromium\` or set CHROMIUM_PATH.`,
+    );
+  }
+}
+
 export function ensureModel(): void {
   runStep(process.execPath, [repoPath('node_modules/tsx/dist/cli.mjs'), repoPath('scripts/prepare-model.ts')], 'Preparing the default model failed; run `npm run model:prepare` and read its output.');
 }
