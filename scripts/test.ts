@@ -28,6 +28,15 @@ try {
   process.exit(1);
 }
 
+// swc strips types without checking them, so a full run type-checks first.
+if (!process.argv.includes('--selectProjects')) {
+  const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (typecheck.status !== 0) {
+    console.error('Type checking failed; fix the errors above or run `npm run typecheck`.');
+    process.exit(1);
+  }
+}
+
 const jest = spawnSync(
   process.execPath,
   ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', repoPath('node_modules/jest/bin/jest.js'), ...process.argv.slice(2)],

@@ -1,5 +1,5 @@
 import { createLogger } from '@lookout/runtime';
-import { createTestBucket, createTestDatabase, startNats, type NatsHandle } from '@lookout/testing';
+import { createTestBucket, createTestDatabase, s3EnvFor, startNats, type NatsHandle } from '@lookout/testing';
 import { repoPath, startStack, type Stack } from '@lookout/local-stack';
 
 export interface RunningStack {
@@ -25,12 +25,7 @@ export async function startTestStack(name: string, options: { detectors?: number
       env: {
         NATS_URL: nats.url,
         DATABASE_URL: await createTestDatabase(name),
-        S3_ENDPOINT: bucket.endpoint,
-        S3_REGION: bucket.region,
-        S3_BUCKET: bucket.bucket,
-        S3_ACCESS_KEY_ID: bucket.accessKeyId,
-        S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
-        S3_FORCE_PATH_STYLE: 'true',
+        ...s3EnvFor(bucket),
         LOG_LEVEL: 'debug',
       },
     });

@@ -29,3 +29,15 @@ export async function createTestBucket(prefix = 'test'): Promise<TestBucket> {
   }
   return { bucket, ...server, forcePathStyle: true };
 }
+
+/** Returns the S3_* environment variables that point a service at a test bucket. */
+export function s3EnvFor(bucket: TestBucket): NodeJS.ProcessEnv {
+  return {
+    S3_BUCKET: bucket.bucket,
+    S3_REGION: bucket.region,
+    S3_ENDPOINT: bucket.endpoint,
+    S3_ACCESS_KEY_ID: bucket.accessKeyId,
+    S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  };
+}

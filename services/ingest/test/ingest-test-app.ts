@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createLogger, loadConfig } from '@lookout/runtime';
-import { freePort, LOOPBACK_HOST, type TestBucket } from '@lookout/testing';
+import { freePort, LOOPBACK_HOST, s3EnvFor, type TestBucket } from '@lookout/testing';
 import { createIngestApp } from '../src/app.factory.js';
 import { ingestConfigSchema, type IngestConfig } from '../src/config/ingest-config.js';
 
@@ -25,12 +25,7 @@ export async function startIngestApp(
   const config = loadConfig(ingestConfigSchema, {
     INGEST_PORT: String(port),
     NATS_URL: natsUrl,
-    S3_BUCKET: bucket.bucket,
-    S3_ENDPOINT: bucket.endpoint,
-    S3_REGION: bucket.region,
-    S3_ACCESS_KEY_ID: bucket.accessKeyId,
-    S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
+    ...s3EnvFor(bucket),
     ...overrides,
   });
   const logger = createLogger('ingest', process.env.LOG_LEVEL ?? 'silent');

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, type Logger } from '@lookout/runtime';
-import { createTestBucket, startNats, type NatsHandle, type TestBucket } from '@lookout/testing';
+import { createTestBucket, s3EnvFor, startNats, type NatsHandle, type TestBucket } from '@lookout/testing';
 
 import { createResultsApp } from '../src/app.factory.js';
 import { loadResultsConfig, type ResultsConfig } from '../src/config/results-config.js';
@@ -42,12 +42,7 @@ async function startAgainst(nats: NatsHandle, prefix: string): Promise<ResultsTe
   const config = loadResultsConfig({
     DATABASE_URL: databaseUrl,
     NATS_URL: nats.url,
-    S3_BUCKET: bucket.bucket,
-    S3_REGION: bucket.region,
-    S3_ENDPOINT: bucket.endpoint,
-    S3_ACCESS_KEY_ID: bucket.accessKeyId,
-    S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
+    ...s3EnvFor(bucket),
   });
   const logger = createLogger('results-test', process.env.LOG_LEVEL ?? 'warn');
 

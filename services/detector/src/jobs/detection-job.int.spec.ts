@@ -19,6 +19,7 @@ import {
   startNats,
   testServers,
   waitFor,
+  s3EnvFor,
   type NatsHandle,
   type TestBucket,
 } from '@lookout/testing';
@@ -45,12 +46,7 @@ describe('detection job flow', () => {
   async function configFor(overrides: NodeJS.ProcessEnv = {}): Promise<DetectorConfig> {
     return loadDetectorConfig({
       NATS_URL: nats.url,
-      S3_BUCKET: bucket.bucket,
-      S3_REGION: bucket.region,
-      S3_ENDPOINT: bucket.endpoint,
-      S3_ACCESS_KEY_ID: bucket.accessKeyId,
-      S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
+      ...s3EnvFor(bucket),
       DETECTOR_PORT: String(await freePort()),
       DETECTOR_HOST: '127.0.0.1',
       DETECTOR_ID: 'detector-int',
