@@ -25,7 +25,7 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/services/web/.next/'],
 };
 
-const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/bench', '<rootDir>/test'];
+const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/bench', '<rootDir>/test', '<rootDir>/deploy'];
 
 export default {
   // One set of throwaway NATS, PostgreSQL and S3 servers for the whole run.

@@ -1,6 +1,6 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '@lookout/runtime';
-import { routeRequest, type Upstream } from './routes.js';
+import { routeRequest, type Upstream } from '@lookout/contracts';
 
 export interface GatewayOptions {
   host: string;

@@ -3,5 +3,4 @@ export * from './infrastructure.js';
 export * from './paths.js';
 export * from './prerequisites.js';
 export * from './processes.js';
-export * from './routes.js';
 export * from './stack.js';

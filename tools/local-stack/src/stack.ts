@@ -7,7 +7,7 @@ import { startGateway } from './gateway.js';
 import { infrastructureEnv, startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { REPO_ROOT, repoPath } from './paths.js';
 import { spawnService, waitForHealthy, type ServiceProcess } from './processes.js';
-import { HEALTH_PATH, type Upstream } from './routes.js';
+import { HEALTH_PATH, type Upstream } from '@lookout/contracts';
 
 export interface StackOptions {
   /** Port of the single public origin; 0 picks a free one. */

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { HEALTH_ROUTE } from '@lookout/contracts';
 import { DETECTOR_CONFIG } from '../config/config.tokens.js';
 import type { DetectorConfig } from '../config/detector-config.js';
 import { ModelService } from '../model/model.service.js';
 
-@Controller('health')
+@Controller(HEALTH_ROUTE)
 export class HealthController {
   constructor(
     private readonly models: ModelService,

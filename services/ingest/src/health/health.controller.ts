@@ -1,8 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { HEALTH_ROUTE } from '@lookout/contracts';
 import type { Response } from 'express';
 import { HealthService, type HealthReport } from './health.service.js';
 
-@Controller('health')
+@Controller(HEALTH_ROUTE)
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

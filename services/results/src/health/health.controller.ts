@@ -1,9 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { HEALTH_ROUTE } from '@lookout/contracts';
 import type { Response } from 'express';
 
 import { HealthService } from './health.service.js';
 
-@Controller('health')
+@Controller(HEALTH_ROUTE)
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

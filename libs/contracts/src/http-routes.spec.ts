@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { routeRequest } from './routes.js';
+import { routeRequest } from './http-routes.js';
 
 describe('routeRequest', () => {
   it.each([

@@ -7,8 +7,11 @@ export type Upstream = 'ingest' | 'results' | 'web';
 export const UPLOAD_PATH = '/v1/images';
 export const API_PREFIX = '/v1/';
 
-/** Health path every service answers on. */
-export const HEALTH_PATH = '/health';
+/** Route segment of the health check every service serves, for Nest's `@Controller`. */
+export const HEALTH_ROUTE = 'health';
+
+/** Health path every service answers on; load balancer health checks use it too. */
+export const HEALTH_PATH = `/${HEALTH_ROUTE}`;
 
 export function routeRequest(method: string, path: string): Upstream {
   const pathname = path.split('?')[0] ?? path;
