@@ -28,6 +28,31 @@ export const detectionSchema = z.object({
   box: boxSchema,
 });
 
+/**
+ * Detection settings chosen per upload. Each one left out takes the model's default
+ * (its manifest, or the detector's SCORE_THRESHOLD, IOU_THRESHOLD and MAX_DETECTIONS).
+ */
+export const detectionOptionsSchema = z.object({
+  /** Boxes scoring below this are dropped before NMS. */
+  minScore: z.number().min(0).max(1).optional(),
+  /** Boxes overlapping a better box by more than this IoU are suppressed. */
+  iouThreshold: z.number().min(0).max(1).optional(),
+  /** Labels to keep; every label of the model when absent. */
+  classes: z.array(z.string().min(1).max(100)).min(1).max(1000).optional(),
+  maxDetections: z.number().int().min(1).max(1000).optional(),
+  /** Suppress overlapping boxes across labels instead of within each label. */
+  classAgnostic: z.boolean().optional(),
+});
+
+/** The settings a detector actually used, defaults filled in. */
+export const appliedDetectionOptionsSchema = z.object({
+  minScore: z.number().min(0).max(1),
+  iouThreshold: z.number().min(0).max(1),
+  classes: z.array(z.string().min(1)).nullable(),
+  maxDetections: z.number().int().positive(),
+  classAgnostic: z.boolean(),
+});
+
 export const imageUploadedV1Schema = z.object({
   imageId: z.uuid(),
   object: objectRefSchema,
@@ -36,7 +61,10 @@ export const imageUploadedV1Schema = z.object({
   bytes: z.number().int().positive(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** Frames in an animated GIF or WebP; detection runs on the first. */
+  pages: z.number().int().positive().optional(),
   originalName: z.string().max(255).optional(),
+  options: detectionOptionsSchema.optional(),
   uploadedAt: isoTime,
 });
 
@@ -49,6 +77,9 @@ export const detectionsCompletedV1Schema = z.object({
   executionProvider: z.string().min(1),
   detectorId: z.string().min(1),
   detections: z.array(detectionSchema),
+  appliedOptions: appliedDetectionOptionsSchema.optional(),
+  /** Images run together in one inference call with this one. */
+  batchSize: z.number().int().positive().optional(),
   timings: z.object({
     decodeMs: nonNegative,
     inferenceMs: nonNegative,
@@ -81,6 +112,8 @@ export type ModelRef = z.infer<typeof modelRefSchema>;
 export type Box = z.infer<typeof boxSchema>;
 export type Detection = z.infer<typeof detectionSchema>;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
+export type DetectionOptions = z.infer<typeof detectionOptionsSchema>;
+export type AppliedDetectionOptions = z.infer<typeof appliedDetectionOptionsSchema>;
 export type ImageUploadedV1 = z.infer<typeof imageUploadedV1Schema>;
 export type DetectionsCompletedV1 = z.infer<typeof detectionsCompletedV1Schema>;
 export type DetectionsFailedV1 = z.infer<typeof detectionsFailedV1Schema>;
