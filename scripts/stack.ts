@@ -30,8 +30,13 @@ try {
     if (stopping) return;
     stopping = true;
     console.log('stopping');
-    await stack.stop();
-    process.exit(0);
+    try {
+      await stack.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error('Stopping failed:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

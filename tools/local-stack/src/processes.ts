@@ -25,7 +25,9 @@ const STOP_GRACE_MS = 15_000;
 /** Starts one service as a child process whose stdout and stderr go to its log file. */
 export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own keeps a terminal's Ctrl-C away from the service, so that only
+  // the supervisor's SIGTERM stops it, once, in order.
+  const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   child.once('exit', (code, signal) => {

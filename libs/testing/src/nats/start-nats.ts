@@ -35,7 +35,8 @@ export async function startNats(options: StartNatsOptions = {}): Promise<NatsHan
     args.push('-m', String(options.monitoringPort));
   }
 
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group keeps a terminal's Ctrl-C away, so stop() decides when it ends and cleans up.
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const removeExitHook = killOnExit(child);
   const output = new OutputTail();
 

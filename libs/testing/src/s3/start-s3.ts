@@ -40,6 +40,8 @@ export async function startS3(options: StartS3Options = {}): Promise<S3Handle> {
 
   const child = spawn(process.execPath, ['--openssl-legacy-provider', CHILD_ENTRY, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Its own process group keeps a terminal's Ctrl-C away, so stop() decides when it ends and cleans up.
+    detached: true,
   });
   const removeExitHook = killOnExit(child);
   const output = new OutputTail();
