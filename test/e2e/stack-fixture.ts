@@ -4,6 +4,10 @@ import { repoPath, startStack, type Stack } from '@lookout/local-stack';
 
 export interface RunningStack {
   url: string;
+  /** PostgreSQL database of this stack, for tests that check what results stored. */
+  databaseUrl: string;
+  /** NATS server of this stack, for tests that read the streams. */
+  natsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -14,6 +18,7 @@ export interface RunningStack {
 export async function startTestStack(name: string, options: { detectors?: number } = {}): Promise<RunningStack> {
   const nats: NatsHandle = await startNats();
   const bucket = await createTestBucket(name);
+  const databaseUrl = await createTestDatabase(name);
   let stack: Stack;
   try {
     stack = await startStack({
@@ -24,7 +29,7 @@ export async function startTestStack(name: string, options: { detectors?: number
       logger: createLogger(`${name}-stack`, 'warn'),
       env: {
         NATS_URL: nats.url,
-        DATABASE_URL: await createTestDatabase(name),
+        DATABASE_URL: databaseUrl,
         ...s3EnvFor(bucket),
         LOG_LEVEL: 'debug',
       },
@@ -35,6 +40,8 @@ export async function startTestStack(name: string, options: { detectors?: number
   }
   return {
     url: stack.url.replace('localhost', '127.0.0.1'),
+    databaseUrl,
+    natsUrl: nats.url,
     stop: async () => {
       await stack.stop();
       await nats.stop();

@@ -1,3 +1,5 @@
+import { DEFAULT_RETRY_DELAY_POLICY, retryDelayPolicyProblem, type RetryDelayPolicy } from './retry-delay.policy.js';
+
 /** One durable pull consumer that a JetStreamServer reads from. */
 export interface ConsumerBinding {
   stream: string;
@@ -10,10 +12,15 @@ export interface ConsumerBinding {
   filterSubject: string;
   /** Time the server waits for an ack before delivering again. Default 30 000 ms. */
   ackWaitMs?: number;
-  /** Deliveries of one message before the server gives up. Default 5. */
+  /**
+   * Deliveries of one message before a failing message moves to the DEAD_LETTERS stream. Default 5.
+   * The consumer's server-side `max_deliver` is one higher (see DEAD_LETTER_SPARE_DELIVERIES).
+   */
   maxDeliver?: number;
   /** Messages of this consumer processed at once by one process. Default 4. */
   maxInFlight?: number;
+  /** Delays between the deliveries of a failing message. Default DEFAULT_RETRY_DELAY_POLICY (1 s doubling to 60 s). */
+  retryDelay?: RetryDelayPolicy;
 }
 
 export type ResolvedConsumerBinding = Required<ConsumerBinding>;
@@ -21,6 +28,13 @@ export type ResolvedConsumerBinding = Required<ConsumerBinding>;
 export const DEFAULT_ACK_WAIT_MS = 30_000;
 export const DEFAULT_MAX_DELIVER = 5;
 export const DEFAULT_MAX_IN_FLIGHT = 4;
+
+/**
+ * Deliveries the server allows beyond `maxDeliver`. A process that stops during the last delivery
+ * (before it has moved the message to the dead-letter stream and terminated it) leaves the message
+ * unsettled, and only a further delivery can finish the move.
+ */
+export const DEAD_LETTER_SPARE_DELIVERIES = 1;
 
 // NATS names may not contain whitespace, `.`, `*`, `>` or path separators.
 const NATS_NAME = /^[^\s.*>/\\]+$/;
@@ -44,6 +58,7 @@ export function resolveConsumerBinding(binding: ConsumerBinding): ResolvedConsum
     ackWaitMs: DEFAULT_ACK_WAIT_MS,
     maxDeliver: DEFAULT_MAX_DELIVER,
     maxInFlight: DEFAULT_MAX_IN_FLIGHT,
+    retryDelay: DEFAULT_RETRY_DELAY_POLICY,
     ...withoutUndefined(binding),
   };
 
@@ -65,6 +80,10 @@ export function resolveConsumerBinding(binding: ConsumerBinding): ResolvedConsum
   }
   if (!Number.isInteger(resolved.maxInFlight) || resolved.maxInFlight < 1) {
     throw new InvalidConsumerBindingError(resolved.durable, `maxInFlight must be a positive integer, got ${resolved.maxInFlight}`);
+  }
+  const retryDelayProblem = retryDelayPolicyProblem(resolved.retryDelay);
+  if (retryDelayProblem !== undefined) {
+    throw new InvalidConsumerBindingError(resolved.durable, `retryDelay.${retryDelayProblem}`);
   }
   return resolved;
 }

@@ -1,11 +1,12 @@
 import { decodeEvent, InvalidEventError, isSubject, SUBJECTS, type CloudEvent, type Subject } from '@lookout/contracts';
 import { errorFields, type Logger } from '@lookout/runtime';
-import type { JsMsg } from '@nats-io/jetstream';
+import type { JsMsg, PubAck } from '@nats-io/jetstream';
 
 import type { ResolvedConsumerBinding } from './consumer-binding.js';
+import type { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { JetStreamContext } from './jetstream.context.js';
 import { PermanentJobError } from './permanent-job.error.js';
-import { DEFAULT_RETRY_DELAY_POLICY, retryDelayMs, type RetryDelayPolicy } from './retry-delay.policy.js';
+import { retryDelayMs } from './retry-delay.policy.js';
 
 /** Runs the handler of a subject and settles once the handler has finished. */
 export type EventDispatcher = (subject: Subject, event: CloudEvent<unknown>, context: JetStreamContext) => Promise<void>;
@@ -24,13 +25,14 @@ interface DeliveryFields {
  * Decodes one JetStream message, runs its handler and settles the message:
  * ack after the handler succeeds, term for invalid events and PermanentJobError,
  * nak with a growing delay for any other failure until the last delivery.
+ * A failure on the last delivery copies the message to the dead-letter stream, then terminates it.
  */
 export class DeliveryProcessor {
   constructor(
     private readonly binding: ResolvedConsumerBinding,
     private readonly dispatch: EventDispatcher,
+    private readonly deadLetters: DeadLetterPublisher,
     private readonly logger: Logger,
-    private readonly retryPolicy: RetryDelayPolicy = DEFAULT_RETRY_DELAY_POLICY,
   ) {}
 
   async process(msg: JsMsg): Promise<void> {
@@ -75,7 +77,7 @@ export class DeliveryProcessor {
     if (failure === undefined) {
       await this.acknowledge(msg, fields, durationMs);
     } else {
-      this.settleFailure(msg, context, failure.error, fields);
+      await this.settleFailure(msg, context, failure.error, fields);
     }
   }
 
@@ -103,7 +105,7 @@ export class DeliveryProcessor {
     }
   }
 
-  private settleFailure(msg: JsMsg, context: JetStreamContext, error: unknown, fields: DeliveryFields): void {
+  private async settleFailure(msg: JsMsg, context: JetStreamContext, error: unknown, fields: DeliveryFields): Promise<void> {
     if (error instanceof PermanentJobError) {
       // NOTE: term() carries no reason because nats-server 2.9 ignores a "+TERM <reason>" ack.
       msg.term();
@@ -111,19 +113,50 @@ export class DeliveryProcessor {
       return;
     }
     if (context.isLastDelivery) {
-      msg.term();
-      this.logger.error(
-        { ...fields, maxDeliver: this.binding.maxDeliver, ...errorFields(error) },
-        'handler failed on the last delivery and the message was terminated',
-      );
+      await this.moveToDeadLetters(msg, error, fields);
       return;
     }
-    const delayMs = retryDelayMs(context.deliveryCount, this.retryPolicy);
+    const delayMs = retryDelayMs(context.deliveryCount, this.binding.retryDelay);
     msg.nak(delayMs);
     this.logger.warn(
       { ...fields, maxDeliver: this.binding.maxDeliver, retryInMs: delayMs, ...errorFields(error) },
       'handler failed and the message will be delivered again',
     );
+  }
+
+  /**
+   * Publishes the message to the dead-letter stream, then terminates it. In that order, a process
+   * that stops in between leaves the message unsettled, so the spare delivery repeats both steps
+   * and the dead letter's derived `Nats-Msg-Id` makes the stream drop the second copy.
+   */
+  private async moveToDeadLetters(msg: JsMsg, error: unknown, fields: DeliveryFields): Promise<void> {
+    const failure = { ...fields, maxDeliver: this.binding.maxDeliver, ...errorFields(error) };
+    let stored: PubAck;
+    try {
+      stored = await this.deadLetters.publish(msg, error);
+    } catch (publishError) {
+      this.handleDeadLetterPublishFailure(msg, failure, publishError);
+      return;
+    }
+    msg.term();
+    this.logger.error(
+      { ...failure, deadLetterStream: stored.stream, deadLetterSeq: stored.seq, duplicate: stored.duplicate },
+      'handler failed on the last delivery and the message was moved to the dead-letter stream',
+    );
+  }
+
+  private handleDeadLetterPublishFailure(msg: JsMsg, failure: DeliveryFields & Record<string, unknown>, publishError: unknown): void {
+    const fields = { ...failure, deadLetterError: errorFields(publishError).err };
+    if (msg.info.deliveryCount <= this.binding.maxDeliver) {
+      // The consumer allows one delivery past maxDeliver, which runs the handler and this move again.
+      const delayMs = retryDelayMs(msg.info.deliveryCount, this.binding.retryDelay);
+      msg.nak(delayMs);
+      this.logger.error({ ...fields, retryInMs: delayMs }, 'moving the message to the dead-letter stream failed, so it will be delivered once more');
+      return;
+    }
+    // The server would not deliver it again anyway, so the term only makes that explicit. The original stays in its stream until max age.
+    msg.term();
+    this.logger.error(fields, 'moving the message to the dead-letter stream failed on the spare delivery and the message was terminated');
   }
 }
 

@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, JetStreamApiError, type ConsumerConfig, type JetStreamManager } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 
-import type { ResolvedConsumerBinding } from './consumer-binding.js';
+import { DEAD_LETTER_SPARE_DELIVERIES, type ResolvedConsumerBinding } from './consumer-binding.js';
 
 // JetStream API error code for "consumer already exists", returned when a create would change an existing consumer.
 const CONSUMER_ALREADY_EXISTS = 10148;
@@ -12,7 +12,7 @@ export function consumerConfig(binding: ResolvedConsumerBinding): Partial<Consum
     durable_name: binding.durable,
     ack_policy: AckPolicy.Explicit,
     ack_wait: nanos(binding.ackWaitMs),
-    max_deliver: binding.maxDeliver,
+    max_deliver: binding.maxDeliver + DEAD_LETTER_SPARE_DELIVERIES,
     filter_subject: binding.filterSubject,
     // A consumer created after events were published still receives them.
     deliver_policy: DeliverPolicy.All,

@@ -1,7 +1,7 @@
 import { DiscardPolicy, JetStreamApiError, jetstreamManager, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 
-import { DUPLICATE_WINDOW_MS, STREAM_DEFINITIONS, STREAM_MAX_AGE_MS } from './stream.constants.js';
+import { DUPLICATE_WINDOW_MS, STREAM_DEFINITIONS } from './stream.constants.js';
 
 // JetStream API error code for "stream name already in use with a different configuration".
 const STREAM_NAME_IN_USE = 10058;
@@ -14,14 +14,14 @@ export function streamConfigs(): Array<Partial<StreamConfig> & Pick<StreamConfig
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
-    max_age: nanos(STREAM_MAX_AGE_MS),
+    max_age: nanos(stream.maxAgeMs),
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     num_replicas: 1,
   }));
 }
 
 /**
- * Creates the IMAGES and DETECTIONS streams, or updates them to the configuration above.
+ * Creates the IMAGES, DETECTIONS and DEAD_LETTERS streams, or updates them to the configuration above.
  * Safe to run from every process at start-up: adding an identical stream is a no-op,
  * and a stream created with older settings is updated in place.
  */

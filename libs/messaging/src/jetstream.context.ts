@@ -11,7 +11,10 @@ export interface JetStreamDelivery {
   streamSequence: number;
   /** 1 on the first delivery, 2 on the first redelivery, and so on. */
   deliveryCount: number;
-  /** The consumer's `max_deliver`, where a value below 1 means unlimited. */
+  /**
+   * Deliveries the binding allows before a failing message moves to the dead-letter stream, where a
+   * value below 1 means unlimited. The server's `max_deliver` is one higher, for a spare delivery.
+   */
   maxDeliver: number;
   headers?: MsgHdrs;
   /** Tells the server the message is still being processed, restarting its ack wait. */
@@ -48,7 +51,10 @@ export class JetStreamContext extends BaseRpcContext<[JetStreamDelivery]> {
     return this.delivery.headers;
   }
 
-  /** True when a failure now ends the message instead of scheduling another delivery. */
+  /**
+   * True when a failure now moves the message to the dead-letter stream instead of scheduling another
+   * delivery. Also true on the spare delivery after a process stopped during the last one.
+   */
   get isLastDelivery(): boolean {
     return this.delivery.maxDeliver >= 1 && this.delivery.deliveryCount >= this.delivery.maxDeliver;
   }

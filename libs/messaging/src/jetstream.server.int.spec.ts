@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SUBJECTS, STREAMS, type CloudEvent, type ImageUploadedV1 } from '@lookout/contracts';
 import { deferred, startNats, waitFor, type NatsHandle } from '@lookout/testing';
-import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { INestMicroservice } from '@nestjs/common';
 
@@ -9,10 +9,14 @@ import { LogCapture } from '../test/log-capture.js';
 import { startTestApp, TEST_DURABLE, type HandlerBehaviour, type TestAppOptions } from '../test/jetstream-test-app.js';
 import { imageUploadedEvent } from '../test/test-events.js';
 import { connectNats } from './connect-nats.js';
+import { resolveConsumerBinding } from './consumer-binding.js';
+import { DEAD_LETTER_HEADERS, deadLetterMessageId } from './dead-letter.headers.js';
+import { ensureConsumer } from './ensure-consumer.js';
 import { ensureStreams } from './ensure-streams.js';
 import { EventPublisher } from './event.publisher.js';
 import type { JetStreamContext } from './jetstream.context.js';
 import { PermanentJobError } from './permanent-job.error.js';
+import { DEAD_LETTER_STREAM } from './stream.constants.js';
 
 interface Delivery {
   eventId: string;
@@ -67,6 +71,19 @@ describe('JetStreamServer', () => {
       },
       { describe: `consumer ${durable} to settle every message` },
     );
+  }
+
+  /** Returns every message of the dead-letter stream, oldest first. */
+  async function deadLetters(): Promise<StoredMsg[]> {
+    const info = await jsm.streams.info(DEAD_LETTER_STREAM.name);
+    const stored: StoredMsg[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq += 1) {
+      const message = await jsm.streams.getMessage(DEAD_LETTER_STREAM.name, { seq });
+      if (message !== null) {
+        stored.push(message);
+      }
+    }
+    return stored;
   }
 
   function record(deliveries: Delivery[], event: CloudEvent<ImageUploadedV1>, context: JetStreamContext): void {
@@ -184,26 +201,126 @@ describe('JetStreamServer', () => {
     expect(settled.num_redelivered).toBe(0);
   });
 
-  it('terminates on the last delivery', async () => {
+  it('retries with growing delays', async () => {
+    const deliveries: Delivery[] = [];
+    const succeeded = deferred();
+    await startApp(
+      async (event, context) => {
+        record(deliveries, event, context);
+        if (context.deliveryCount < 4) {
+          throw new Error('object store unreachable');
+        }
+        succeeded.resolve();
+      },
+      { binding: { maxDeliver: 5, retryDelay: { initialDelayMs: 100, maxDelayMs: 300 } } },
+    );
+
+    const { seq } = await publish();
+    await succeeded.promise;
+
+    expect(deliveries.map((delivery) => delivery.deliveryCount)).toEqual([1, 2, 3, 4]);
+    const retries = logs.withMessage('handler failed and the message will be delivered again').filter((line) => line.seq === seq);
+    expect(retries.map((line) => [line.deliveryCount, line.retryInMs])).toEqual([
+      [1, 100],
+      [2, 200],
+      [3, 300],
+    ]);
+    expect(retries.every((line) => line.level === 'warn')).toBe(true);
+    const settled = await waitForSettled();
+    expect(settled.ack_floor.stream_seq).toBe(seq);
+  });
+
+  it('moves the message to the dead-letter stream on the last delivery', async () => {
+    const deliveries: Delivery[] = [];
+    await startApp(
+      async (event, context) => {
+        record(deliveries, event, context);
+        throw new Error('inference failed\non line two');
+      },
+      { binding: { maxDeliver: 3, retryDelay: { initialDelayMs: 50, maxDelayMs: 1_000 } } },
+    );
+
+    const { event, seq } = await publish();
+
+    const moved = await logs.waitForMessage('handler failed on the last delivery and the message was moved to the dead-letter stream');
+    expect(moved).toMatchObject({
+      level: 'error',
+      seq,
+      deliveryCount: 3,
+      maxDeliver: 3,
+      deadLetterStream: DEAD_LETTER_STREAM.name,
+      duplicate: false,
+      err: { message: 'inference failed\non line two' },
+    });
+    expect(deliveries.map((delivery) => [delivery.deliveryCount, delivery.isLastDelivery])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    const settled = await waitForSettled();
+    expect(settled.ack_floor.stream_seq).toBe(seq);
+
+    const [deadLetter, ...others] = await deadLetters();
+    expect(others).toHaveLength(0);
+    expect(deadLetter!.subject).toBe(`deadletter.${SUBJECTS.imageUploaded}`);
+    expect(deadLetter!.data).toEqual((await jsm.streams.getMessage(STREAMS.images.name, { seq }))!.data);
+    expect(deadLetter!.header.get(DEAD_LETTER_HEADERS.stream)).toBe(STREAMS.images.name);
+    expect(deadLetter!.header.get(DEAD_LETTER_HEADERS.subject)).toBe(SUBJECTS.imageUploaded);
+    expect(deadLetter!.header.get(DEAD_LETTER_HEADERS.sequence)).toBe(String(seq));
+    expect(deadLetter!.header.get(DEAD_LETTER_HEADERS.durable)).toBe(TEST_DURABLE);
+    expect(deadLetter!.header.get(DEAD_LETTER_HEADERS.messageId)).toBe(event.id);
+    expect(deadLetter!.header.get(DEAD_LETTER_HEADERS.deliveryCount)).toBe('3');
+    expect(deadLetter!.header.get(DEAD_LETTER_HEADERS.lastError)).toBe('Error: inference failed on line two');
+    expect(deadLetter!.header.get('Nats-Msg-Id')).toBe(deadLetterMessageId(STREAMS.images.name, TEST_DURABLE, seq));
+  });
+
+  it('stores one dead letter when a move repeats', async () => {
+    const { seq } = await publish();
+    // The dead letter of an earlier process that stopped after publishing it and before terminating the original.
+    const js = jetstream(nc);
+    await js.publish(`deadletter.${SUBJECTS.imageUploaded}`, new TextEncoder().encode('earlier copy'), {
+      msgID: deadLetterMessageId(STREAMS.images.name, TEST_DURABLE, seq),
+    });
+
+    await startApp(
+      async () => {
+        throw new Error('inference failed');
+      },
+      { binding: { maxDeliver: 1 } },
+    );
+
+    const moved = await logs.waitForMessage('handler failed on the last delivery and the message was moved to the dead-letter stream');
+    expect(moved).toMatchObject({ seq, duplicate: true });
+    const stored = await deadLetters();
+    expect(stored).toHaveLength(1);
+    expect(new TextDecoder().decode(stored[0]!.data)).toBe('earlier copy');
+    await waitForSettled();
+  });
+
+  it('finishes the move on the spare delivery after a stop', async () => {
+    const binding = resolveConsumerBinding({ stream: STREAMS.images.name, durable: TEST_DURABLE, filterSubject: SUBJECTS.imageUploaded, maxDeliver: 1, ackWaitMs: 1_000 });
+    await ensureConsumer(jsm, binding);
+    const { seq } = await publish();
+    // A process that took the last delivery and stopped before settling it: the message is pulled and never acked.
+    const unsettled = await (await jetstream(nc).consumers.get(STREAMS.images.name, TEST_DURABLE)).next();
+    expect(unsettled?.info.deliveryCount).toBe(1);
+
     const deliveries: Delivery[] = [];
     await startApp(
       async (event, context) => {
         record(deliveries, event, context);
         throw new Error('inference failed');
       },
-      { binding: { maxDeliver: 2 } },
+      { binding },
     );
 
-    const { seq } = await publish();
-
-    const gaveUp = await logs.waitForMessage('handler failed on the last delivery and the message was terminated');
-    expect(gaveUp).toMatchObject({ level: 'error', seq, deliveryCount: 2, maxDeliver: 2, err: { message: 'inference failed' } });
-    expect(deliveries.map((delivery) => [delivery.deliveryCount, delivery.isLastDelivery])).toEqual([
-      [1, false],
-      [2, true],
-    ]);
-    const settled = await waitForSettled();
-    expect(settled.ack_floor.stream_seq).toBe(seq);
+    const moved = await logs.waitForMessage('handler failed on the last delivery and the message was moved to the dead-letter stream');
+    expect(moved).toMatchObject({ seq, deliveryCount: 2, maxDeliver: 1, duplicate: false });
+    expect(deliveries.map((delivery) => [delivery.deliveryCount, delivery.isLastDelivery])).toEqual([[2, true]]);
+    const stored = await deadLetters();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.header.get(DEAD_LETTER_HEADERS.deliveryCount)).toBe('2');
+    await waitForSettled();
   });
 
   it('never passes an invalid payload to the handler', async () => {

@@ -8,6 +8,7 @@ import { lastValueFrom } from 'rxjs';
 import { connectNats } from './connect-nats.js';
 import { resolveConsumerBinding, type ConsumerBinding, type ResolvedConsumerBinding } from './consumer-binding.js';
 import { ConsumerWorker } from './consumer.worker.js';
+import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { DeliveryProcessor } from './delivery.processor.js';
 import { ensureConsumer } from './ensure-consumer.js';
 import { ensureStreams } from './ensure-streams.js';
@@ -30,7 +31,8 @@ export interface JetStreamServerOptions {
  * A Nest transport strategy that delivers `@EventPattern` handlers from durable
  * JetStream pull consumers, so events published while a service is down are
  * processed when it comes back. Delivery is at least once: a message is acked
- * only after its handler has finished.
+ * only after its handler has finished. A message whose handler fails on every
+ * delivery the binding allows is copied to the DEAD_LETTERS stream and terminated.
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
   override readonly transportId = JETSTREAM_TRANSPORT;
@@ -94,7 +96,16 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       this.workers.push(worker);
     }
     this.eventLogger.info(
-      { consumers: bindings.map(({ stream, durable, filterSubject, maxInFlight }) => ({ stream, durable, filterSubject, maxInFlight })) },
+      {
+        consumers: bindings.map(({ stream, durable, filterSubject, maxInFlight, maxDeliver, retryDelay }) => ({
+          stream,
+          durable,
+          filterSubject,
+          maxInFlight,
+          maxDeliver,
+          retryDelay,
+        })),
+      },
       'JetStream server started',
     );
   }
@@ -114,7 +125,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       return openConsumer();
     };
 
-    const processor = new DeliveryProcessor(binding, (subject, event, context) => this.dispatch(subject, event, context), logger);
+    const dispatch = (subject: Subject, event: CloudEvent<unknown>, context: JetStreamContext) => this.dispatch(subject, event, context);
+    const processor = new DeliveryProcessor(binding, dispatch, new DeadLetterPublisher(js), logger);
     const worker = new ConsumerWorker(binding, reopenConsumer, (msg) => processor.process(msg), logger);
     const consumer = await openConsumer();
     this.warnIfUnhandled(binding, logger);

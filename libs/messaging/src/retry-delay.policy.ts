@@ -22,3 +22,14 @@ export function retryDelayMs(deliveryCount: number, policy: RetryDelayPolicy = D
   const exponent = Math.min(deliveryCount - 1, 30);
   return Math.min(policy.initialDelayMs * 2 ** exponent, policy.maxDelayMs);
 }
+
+/** Returns what is wrong with a policy, or undefined when JetStream can use it as nak delays. */
+export function retryDelayPolicyProblem(policy: RetryDelayPolicy): string | undefined {
+  if (!Number.isInteger(policy.initialDelayMs) || policy.initialDelayMs < 1) {
+    return `initialDelayMs must be a positive integer, got ${policy.initialDelayMs}`;
+  }
+  if (!Number.isInteger(policy.maxDelayMs) || policy.maxDelayMs < policy.initialDelayMs) {
+    return `maxDelayMs must be an integer of at least initialDelayMs (${policy.initialDelayMs}), got ${policy.maxDelayMs}`;
+  }
+  return undefined;
+}

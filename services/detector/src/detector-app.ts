@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { SUBJECTS, STREAMS } from '@lookout/contracts';
 import { JetStreamServer, type ConsumerBinding } from '@lookout/messaging';
-import { NestPinoLogger, type Logger } from '@lookout/runtime';
+import { errorFields, NestPinoLogger, type Logger } from '@lookout/runtime';
 import type { DetectorConfig } from './config/detector-config.js';
 import { DetectorModule } from './detector.module.js';
 import { ModelService } from './model/model.service.js';
+import { CudaUnavailableError } from './model/onnx-session.adapter.js';
 
 /** Durable consumer shared by every detector replica, so each job goes to one of them. */
 export const DETECTOR_DURABLE = 'detector';
@@ -17,6 +18,8 @@ export function detectorConsumer(config: DetectorConfig): ConsumerBinding {
     durable: DETECTOR_DURABLE,
     filterSubject: SUBJECTS.imageUploaded,
     maxInFlight: config.concurrency,
+    maxDeliver: config.delivery.maxDeliver,
+    retryDelay: config.delivery.retryDelay,
   };
 }
 
@@ -42,12 +45,24 @@ export async function startConsuming(app: INestApplication, config: DetectorConf
   );
 }
 
-/** Starts the whole detector. Closes the app and raises when the model fails to load or NATS is unreachable. */
+/**
+ * Starts the whole detector. Closes the app and raises when the model fails to load or NATS is
+ * unreachable, except when DETECTOR_DEVICE=cuda finds no usable CUDA runtime: then the app stays up
+ * without consuming and `/health` returns 503 with reason cuda_unavailable. Restarting would fail the
+ * same way, while a failing health check lets the orchestrator replace the instance.
+ */
 export async function startDetectorApp(config: DetectorConfig, logger: Logger): Promise<INestApplication> {
   const app = await listenDetectorApp(config, logger);
   try {
     await startConsuming(app, config, logger);
   } catch (error) {
+    if (error instanceof CudaUnavailableError) {
+      logger.error(
+        { ...errorFields(error), detectorId: config.detectorId, device: config.device },
+        'CUDA is unavailable, so the detector takes no jobs and its health check fails',
+      );
+      return app;
+    }
     await app.close();
     throw error;
   }

@@ -7,6 +7,9 @@ import type { DetectorConfig } from './config/detector-config.js';
 import { HealthController } from './health/health.controller.js';
 import { DetectionJobService } from './jobs/detection-job.service.js';
 import { ImageUploadedHandler } from './jobs/image-uploaded.handler.js';
+import { DetectorMetrics } from './metrics/detector-metrics.js';
+import { JobMetricsInterceptor } from './metrics/job-metrics.interceptor.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { ModelService } from './model/model.service.js';
 
 @Module({})
@@ -17,13 +20,15 @@ export class DetectorModule implements OnApplicationShutdown {
     return {
       module: DetectorModule,
       imports: [MessagingModule.forRoot({ url: config.natsUrl, name: `detector-publisher-${config.detectorId}`, logger })],
-      controllers: [HealthController, ImageUploadedHandler],
+      controllers: [HealthController, MetricsController, ImageUploadedHandler],
       providers: [
         { provide: DETECTOR_CONFIG, useValue: config },
         { provide: DETECTOR_LOGGER, useValue: logger },
         { provide: ObjectStore, useFactory: () => new ObjectStore({ ...config.s3 }) },
         ModelService,
         DetectionJobService,
+        DetectorMetrics,
+        JobMetricsInterceptor,
       ],
     };
   }

@@ -12,15 +12,39 @@ export interface JsonResponse {
   body: unknown;
 }
 
+/** Text fields of a form; an array sends the field once per value. */
+export type FormFields = Record<string, string | readonly string[]>;
+
+export interface PostOptions {
+  /** Sends the text fields after the file parts instead of before them. */
+  fieldsAfterFiles?: boolean;
+}
+
 /** Sends the parts to `POST /v1/images` as multipart/form-data with Node's fetch. */
-export async function postImages(baseUrl: string, parts: readonly FilePart[], fields: Record<string, string> = {}): Promise<JsonResponse> {
+export async function postImages(
+  baseUrl: string,
+  parts: readonly FilePart[],
+  fields: FormFields = {},
+  { fieldsAfterFiles = false }: PostOptions = {},
+): Promise<JsonResponse> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    form.append(name, value);
+  const appendFields = (): void => {
+    for (const [name, value] of Object.entries(fields)) {
+      for (const text of typeof value === 'string' ? [value] : value) {
+        form.append(name, text);
+      }
+    }
+  };
+
+  if (!fieldsAfterFiles) {
+    appendFields();
   }
   for (const part of parts) {
     const blob = new Blob([new Uint8Array(part.bytes)], { type: part.type ?? 'application/octet-stream' });
     form.append(part.field ?? 'file', blob, part.name);
+  }
+  if (fieldsAfterFiles) {
+    appendFields();
   }
   const response = await fetch(`${baseUrl}/v1/images`, { method: 'POST', body: form });
   return { status: response.status, body: await response.json() };

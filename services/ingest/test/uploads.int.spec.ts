@@ -6,6 +6,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createS3Client, createTestBucket, photoPath, testServers, type TestBucket } from '@lookout/testing';
 import sharp from 'sharp';
 import { emptyBucket, listKeys, readObject } from './bucket-contents.js';
+import { pixelBombGif, pixelBombJpeg, pixelBombWebp } from './format-fixtures.js';
 import { heicHeaderOnly, noiseImage, pixelBombPng, truncated } from './image-fixtures.js';
 import { startIngestApp, type RunningIngestApp } from './ingest-test-app.js';
 import { getJson, postImages, type FilePart } from './multipart-client.js';
@@ -87,6 +88,7 @@ describe('POST /v1/images', () => {
       bytes: bytes.length,
       width: 64,
       height: 48,
+      pages: 1,
       originalName: 'noise.png',
       uploadedAt: event.time,
     });
@@ -154,10 +156,31 @@ describe('POST /v1/images', () => {
         message: "File 'big.png' is larger than the limit of 1 MiB.",
       },
       {
-        name: 'pixel bomb',
+        name: 'PNG pixel bomb',
         parts: async () => [{ name: 'bomb.png', bytes: pixelBombPng(50_000, 50_000) }],
         status: 422,
         code: 'image_too_large',
+      },
+      {
+        name: 'JPEG pixel bomb',
+        parts: async () => [{ name: 'bomb.jpg', bytes: await pixelBombJpeg(50_000, 50_000) }],
+        status: 422,
+        code: 'image_too_large',
+        message: "File 'bomb.jpg' is 50000 x 50000 pixels",
+      },
+      {
+        name: 'GIF pixel bomb',
+        parts: async () => [{ name: 'bomb.gif', bytes: await pixelBombGif(50_000, 50_000) }],
+        status: 422,
+        code: 'image_too_large',
+        message: "File 'bomb.gif' is 50000 x 50000 pixels",
+      },
+      {
+        name: 'WebP pixel bomb',
+        parts: async () => [{ name: 'bomb.webp', bytes: await pixelBombWebp(16_383, 16_383) }],
+        status: 422,
+        code: 'image_too_large',
+        message: "File 'bomb.webp' is 16383 x 16383 pixels",
       },
       {
         name: 'file in another part',
@@ -204,7 +227,7 @@ describe('POST /v1/images', () => {
     });
 
     it('form without a file -> 400 missing_file', async () => {
-      const response = await postImages(ingest.baseUrl, [], { note: 'no file here' });
+      const response = await postImages(ingest.baseUrl, [], { minScore: '0.5' });
 
       expect(response.status).toBe(400);
       expect((response.body as ErrorBody).error.code).toBe('missing_file');

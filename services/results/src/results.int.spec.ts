@@ -71,8 +71,34 @@ describe('results service', () => {
         completedAt: null,
         failure: null,
         originalName: 'dog.jpg',
+        pages: null,
+        options: null,
+        appliedOptions: null,
+        batchSize: null,
         fileUrl: `/v1/images/${imageId}/file`,
       });
+    });
+
+    it('returns the frame count, options, applied options and batch size from the events', async () => {
+      const imageId = randomUUID();
+      const options = { minScore: 0.5, classes: ['dog'], classAgnostic: true };
+      const appliedOptions = { minScore: 0.5, iouThreshold: 0.6, classes: ['dog'], maxDetections: 100, classAgnostic: true };
+      const queued = statusEvent(imageId, 'queued');
+      await publisher.publish(
+        SUBJECTS.imageUploaded,
+        createEvent(SUBJECTS.imageUploaded, { source: SOURCE, subject: imageId, data: uploadedData(imageId, { format: 'gif', pages: 12, options }) }),
+      );
+      await queued;
+      const done = statusEvent(imageId, 'done');
+
+      await publishCompleted(imageId, completedData(imageId, { appliedOptions, batchSize: 4 }));
+      await done;
+
+      const { body } = await getJson<ImageView>(`/v1/images/${imageId}`);
+      expect(body.pages).toBe(12);
+      expect(body.options).toEqual(options);
+      expect(body.appliedOptions).toEqual(appliedOptions);
+      expect(body.batchSize).toBe(4);
     });
 
     it('stores a detection result with numbers and UTC times', async () => {

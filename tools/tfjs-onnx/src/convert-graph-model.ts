@@ -1,5 +1,6 @@
 import { importGraph } from './import-graph.js';
 import { serializeModel } from './onnx/serialize-model.js';
+import { makeBatchDynamic } from './optimize/dynamic-batch.js';
 import { optimizeGraph } from './optimize/optimize-graph.js';
 import { removeDeadNodes, renameTensors } from './optimize/graph-edits.js';
 import type { TfjsGraphModelJson } from './tfjs/tfjs-model.types.js';
@@ -15,6 +16,11 @@ export interface ConvertOptions {
   metadata?: Record<string, string>;
   /** Runs the graph simplification passes; on by default. */
   optimize?: boolean;
+  /**
+   * Makes the first dimension of the inputs and outputs the symbolic `batch`, for a model exported
+   * with batch 1; see makeBatchDynamic for what it rewrites. Off by default.
+   */
+  dynamicBatch?: boolean;
 }
 
 export const PRODUCER_NAME = 'lookout-tfjs-onnx';
@@ -31,6 +37,9 @@ export function convertGraphModel(model: TfjsGraphModelJson, weights: Uint8Array
     removeDeadNodes(graph);
   } else {
     optimizeGraph(graph);
+  }
+  if (options.dynamicBatch === true) {
+    makeBatchDynamic(graph);
   }
   const renames = new Map(Object.entries(options.rename ?? {}).map(([from, to]) => [normalizeTensorName(from), to]));
   renameTensors(graph, renames);

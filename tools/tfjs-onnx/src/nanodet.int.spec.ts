@@ -41,6 +41,27 @@ function range(values: Float32Array): { min: number; max: number } {
   return values.reduce((acc, value) => ({ min: Math.min(acc.min, value), max: Math.max(acc.max, value) }), { min: Infinity, max: -Infinity });
 }
 
+/** Compares min, max, mean, first and last of an output with its golden statistics. */
+function expectGolden(name: string, data: Float32Array, golden: (typeof ZERO_INPUT_GOLDEN)[string]): void {
+  const actual = {
+    ...range(data),
+    mean: data.reduce((sum, value) => sum + value, 0) / data.length,
+    first: data[0],
+    last: data[data.length - 1],
+  };
+  for (const key of ['min', 'max', 'mean', 'first', 'last'] as const) {
+    expect([name, key, actual[key]]).toEqual([name, key, expect.closeTo(golden[key], GOLDEN_DIGITS)]);
+  }
+}
+
+function maxAbsDifference(a: Float32Array, b: Float32Array): number {
+  let max = 0;
+  for (let index = 0; index < a.length; index += 1) {
+    max = Math.max(max, Math.abs(a[index] - b[index]));
+  }
+  return max;
+}
+
 interface Detection {
   classId: number;
   score: number;
@@ -112,14 +133,14 @@ describe('converted NanoDet-g-416', () => {
   });
 
   it('has the expected input and outputs', () => {
-    expect(session.inputMetadata).toEqual([{ name: 'input_1', isTensor: true, type: 'float32', shape: [1, 3, 416, 416] }]);
+    expect(session.inputMetadata).toEqual([{ name: 'input_1', isTensor: true, type: 'float32', shape: ['batch', 3, 416, 416] }]);
     expect(session.outputMetadata.map((output) => [output.name, output.isTensor ? output.shape : undefined])).toEqual([
-      ['cls_pred_stride_8', [1, 2704, 80]],
-      ['dis_pred_stride_8', [1, 2704, 44]],
-      ['cls_pred_stride_16', [1, 676, 80]],
-      ['dis_pred_stride_16', [1, 676, 44]],
-      ['cls_pred_stride_32', [1, 169, 80]],
-      ['dis_pred_stride_32', [1, 169, 44]],
+      ['cls_pred_stride_8', ['batch', 2704, 80]],
+      ['dis_pred_stride_8', ['batch', 2704, 44]],
+      ['cls_pred_stride_16', ['batch', 676, 80]],
+      ['dis_pred_stride_16', ['batch', 676, 44]],
+      ['cls_pred_stride_32', ['batch', 169, 80]],
+      ['dis_pred_stride_32', ['batch', 169, 44]],
     ]);
   });
 
@@ -129,15 +150,24 @@ describe('converted NanoDet-g-416', () => {
     const outputs = await session.run({ input_1: input });
 
     for (const [name, golden] of Object.entries(ZERO_INPUT_GOLDEN)) {
-      const data = outputs[name].data as Float32Array;
-      const actual = {
-        ...range(data),
-        mean: data.reduce((sum, value) => sum + value, 0) / data.length,
-        first: data[0],
-        last: data[data.length - 1],
-      };
-      for (const key of ['min', 'max', 'mean', 'first', 'last'] as const) {
-        expect([name, key, actual[key]]).toEqual([name, key, expect.closeTo(golden[key], GOLDEN_DIGITS)]);
+      expectGolden(name, outputs[name].data as Float32Array, golden);
+    }
+  });
+
+  it('matches the golden statistics for each image of a batch of two', async () => {
+    const imageSize = 3 * INPUT_SIZE_PX * INPUT_SIZE_PX;
+    const single = await session.run({ input_1: new ort.Tensor('float32', new Float32Array(imageSize), [1, 3, INPUT_SIZE_PX, INPUT_SIZE_PX]) });
+
+    const batched = await session.run({ input_1: new ort.Tensor('float32', new Float32Array(2 * imageSize), [2, 3, INPUT_SIZE_PX, INPUT_SIZE_PX]) });
+
+    for (const [name, golden] of Object.entries(ZERO_INPUT_GOLDEN)) {
+      const data = batched[name].data as Float32Array;
+      const alone = single[name].data as Float32Array;
+      expect([name, batched[name].dims[0]]).toEqual([name, 2]);
+      for (const image of [0, 1]) {
+        const slice = data.subarray(image * alone.length, (image + 1) * alone.length);
+        expectGolden(`${name}[${image}]`, slice, golden);
+        expect([name, image, maxAbsDifference(slice, alone)]).toEqual([name, image, expect.closeTo(0, 5)]);
       }
     }
   });

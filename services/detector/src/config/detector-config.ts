@@ -1,8 +1,10 @@
-import { availableParallelism, hostname } from 'node:os';
+import { hostname } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { loadConfig, logLevelVariable, natsVariables, portVariable, positiveIntVariable, s3Variables } from '@lookout/runtime';
+import { DEFAULT_MAX_DELIVER, DEFAULT_RETRY_DELAY_POLICY, type RetryDelayPolicy } from '@lookout/messaging';
+import { ConfigError, loadConfig, logLevelVariable, natsVariables, portVariable, positiveIntVariable, s3Variables } from '@lookout/runtime';
+import { availableCpus, type AvailableCpus } from './available-cpus.js';
 
 /** Repository root: this file sits at services/detector/{src,dist}/config/. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -22,6 +24,10 @@ export const detectorConfigSchema = z.object({
   DETECTOR_DEVICE: z.enum(EXECUTION_DEVICES).default('auto'),
   DETECTOR_ID: z.string().min(1).optional(),
   DETECTOR_CONCURRENCY: positiveIntVariable(2),
+  /** Maximum images stacked into one session run when the model has a dynamic batch dimension. */
+  DETECTOR_BATCH_SIZE: positiveIntVariable(8),
+  /** Maximum wait, in milliseconds, for more images after the first image of a batch arrived. */
+  DETECTOR_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(10),
   DETECTOR_INTRA_OP_THREADS: z.coerce.number().int().positive().optional(),
   SCORE_THRESHOLD: optionalProbability,
   IOU_THRESHOLD: optionalProbability,
@@ -29,6 +35,12 @@ export const detectorConfigSchema = z.object({
   LOG_LEVEL: logLevelVariable,
   ...natsVariables,
   ...s3Variables,
+  /** Deliveries of one job before it moves to the DEAD_LETTERS stream and fails with delivery_exhausted. */
+  DETECTOR_MAX_DELIVER: positiveIntVariable(DEFAULT_MAX_DELIVER),
+  /** Delay before the second delivery of a job that hit a transient error, in milliseconds; it doubles per delivery. */
+  DETECTOR_RETRY_BASE_MS: positiveIntVariable(DEFAULT_RETRY_DELAY_POLICY.initialDelayMs),
+  /** Upper bound of the delay between deliveries, in milliseconds. */
+  DETECTOR_RETRY_MAX_MS: positiveIntVariable(DEFAULT_RETRY_DELAY_POLICY.maxDelayMs),
 });
 
 export type DetectorEnv = z.infer<typeof detectorConfigSchema>;
@@ -41,8 +53,17 @@ export interface DetectorConfig {
   modelDir: string;
   device: ExecutionDevice;
   detectorId: string;
-  /** Jobs processed at the same time (JetStream max ack pending of the consumer). */
+  /**
+   * Jobs processed at the same time (the consumer's max in flight): the larger of
+   * DETECTOR_CONCURRENCY and DETECTOR_BATCH_SIZE, so a full batch can be in flight at once.
+   * Set DETECTOR_BATCH_SIZE=1 for a model without a dynamic batch to keep DETECTOR_CONCURRENCY alone.
+   */
   concurrency: number;
+  batch: {
+    /** Maximum images per session run, used only when the model's batch dimension is dynamic. */
+    maxSize: number;
+    maxWaitMs: number;
+  };
   intraOpThreads: number;
   /** Overrides of the manifest's post-processing defaults. */
   thresholds: { scoreThreshold?: number; iouThreshold?: number; maxDetections?: number };
@@ -56,19 +77,34 @@ export interface DetectorConfig {
     secretAccessKey?: string;
     forcePathStyle: boolean;
   };
+  /** Redelivery of jobs that hit a transient error. */
+  delivery: {
+    /** Deliveries before the job moves to the dead-letter stream (default 5). */
+    maxDeliver: number;
+    /** Delays between deliveries, in milliseconds (default 1 000 doubling up to 60 000). */
+    retryDelay: RetryDelayPolicy;
+  };
+  /** Source of intraOpThreads: the variable, the cgroup CPU quota or the core count. */
+  intraOpThreadsSource: 'DETECTOR_INTRA_OP_THREADS' | AvailableCpus['source'];
 }
 
 /** Validates the detector's environment variables once, at start-up. Throws ConfigError naming each invalid variable. */
 export function loadDetectorConfig(env: NodeJS.ProcessEnv = process.env): DetectorConfig {
   const parsed = loadConfig(detectorConfigSchema, env);
+  if (parsed.DETECTOR_RETRY_MAX_MS < parsed.DETECTOR_RETRY_BASE_MS) {
+    throw new ConfigError(['DETECTOR_RETRY_MAX_MS: must be at least DETECTOR_RETRY_BASE_MS']);
+  }
+  const cpus = parsed.DETECTOR_INTRA_OP_THREADS === undefined ? availableCpus() : undefined;
   return {
     port: parsed.DETECTOR_PORT,
     host: parsed.DETECTOR_HOST,
     modelDir: isAbsolute(parsed.MODEL_DIR) ? parsed.MODEL_DIR : resolve(REPO_ROOT, parsed.MODEL_DIR),
     device: parsed.DETECTOR_DEVICE,
     detectorId: parsed.DETECTOR_ID ?? `${hostname()}-${process.pid}`,
-    concurrency: parsed.DETECTOR_CONCURRENCY,
-    intraOpThreads: parsed.DETECTOR_INTRA_OP_THREADS ?? availableParallelism(),
+    concurrency: Math.max(parsed.DETECTOR_CONCURRENCY, parsed.DETECTOR_BATCH_SIZE),
+    batch: { maxSize: parsed.DETECTOR_BATCH_SIZE, maxWaitMs: parsed.DETECTOR_BATCH_WAIT_MS },
+    intraOpThreads: parsed.DETECTOR_INTRA_OP_THREADS ?? cpus!.count,
+    intraOpThreadsSource: cpus?.source ?? 'DETECTOR_INTRA_OP_THREADS',
     thresholds: {
       scoreThreshold: parsed.SCORE_THRESHOLD,
       iouThreshold: parsed.IOU_THRESHOLD,
@@ -83,6 +119,10 @@ export function loadDetectorConfig(env: NodeJS.ProcessEnv = process.env): Detect
       accessKeyId: parsed.S3_ACCESS_KEY_ID,
       secretAccessKey: parsed.S3_SECRET_ACCESS_KEY,
       forcePathStyle: parsed.S3_FORCE_PATH_STYLE,
+    },
+    delivery: {
+      maxDeliver: parsed.DETECTOR_MAX_DELIVER,
+      retryDelay: { initialDelayMs: parsed.DETECTOR_RETRY_BASE_MS, maxDelayMs: parsed.DETECTOR_RETRY_MAX_MS },
     },
   };
 }

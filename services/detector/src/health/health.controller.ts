@@ -11,7 +11,10 @@ export class HealthController {
     @Inject(DETECTOR_CONFIG) private readonly config: DetectorConfig,
   ) {}
 
-  /** 200 once the model is loaded; 503 while it loads or after it failed to load. */
+  /**
+   * 200 once the model is loaded. 503 while it loads or after it failed to load, with `reason` set to
+   * the error code, such as `cuda_unavailable` when DETECTOR_DEVICE=cuda finds no usable CUDA runtime.
+   */
   @Get()
   health() {
     const status = this.models.getStatus();
@@ -20,6 +23,9 @@ export class HealthController {
     }
     const error =
       status.state === 'loading' ? { code: 'model_loading', message: 'The model is still loading' } : status.error;
-    throw new HttpException({ status: 'unavailable', detectorId: this.config.detectorId, error }, HttpStatus.SERVICE_UNAVAILABLE);
+    throw new HttpException(
+      { status: 'unavailable', reason: error.code, device: this.config.device, detectorId: this.config.detectorId, error },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
   }
 }

@@ -42,4 +42,10 @@ describe('nonMaximumSuppression', () => {
   it('returns nothing for no candidates', () => {
     expect(nonMaximumSuppression([], 0.5, 10)).toEqual([]);
   });
+  it('suppresses across classes when class-agnostic', () => {
+    const dog = candidate(16, 0.9, 0, 0, 100, 100);
+    const cat = candidate(15, 0.8, 5, 5, 105, 105);
+    const apart = candidate(15, 0.7, 200, 200, 300, 300);
+    expect(nonMaximumSuppression([cat, dog, apart], 0.5, 10, true)).toEqual([dog, apart]);
+  });
 });

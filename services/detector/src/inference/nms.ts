@@ -1,24 +1,34 @@
 import { intersectionOverUnion, type ScoredBox } from './box.js';
 
+/** Every box shares this key when suppression ignores classes. */
+const ALL_CLASSES = -1;
+
 /**
- * Greedy non-maximum suppression within each class: keeps the highest-scoring box and drops
- * boxes of the same class whose IoU with a kept box exceeds `iouThreshold`. Returns the kept
- * boxes sorted by descending score, at most `maxDetections` of them.
+ * Greedy non-maximum suppression: keeps the highest-scoring box and drops boxes whose IoU with a
+ * kept box exceeds `iouThreshold`. Boxes suppress only boxes of their own class, unless
+ * `classAgnostic` is set, when they suppress boxes of every class. Returns the kept boxes sorted by
+ * descending score, at most `maxDetections` of them.
  */
-export function nonMaximumSuppression(candidates: readonly ScoredBox[], iouThreshold: number, maxDetections: number): ScoredBox[] {
+export function nonMaximumSuppression(
+  candidates: readonly ScoredBox[],
+  iouThreshold: number,
+  maxDetections: number,
+  classAgnostic = false,
+): ScoredBox[] {
   const byScore = [...candidates].sort((a, b) => b.score - a.score);
-  const survivorsByClass = new Map<number, ScoredBox[]>();
+  const survivorsByGroup = new Map<number, ScoredBox[]>();
   const survivors: ScoredBox[] = [];
   for (const candidate of byScore) {
     if (survivors.length >= maxDetections) {
       break;
     }
-    const sameClass = survivorsByClass.get(candidate.classId) ?? [];
-    if (sameClass.some((other) => intersectionOverUnion(other.box, candidate.box) > iouThreshold)) {
+    const group = classAgnostic ? ALL_CLASSES : candidate.classId;
+    const kept = survivorsByGroup.get(group) ?? [];
+    if (kept.some((other) => intersectionOverUnion(other.box, candidate.box) > iouThreshold)) {
       continue;
     }
-    sameClass.push(candidate);
-    survivorsByClass.set(candidate.classId, sameClass);
+    kept.push(candidate);
+    survivorsByGroup.set(group, kept);
     survivors.push(candidate);
   }
   return survivors;

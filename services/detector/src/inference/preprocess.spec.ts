@@ -23,7 +23,9 @@ function expectPixel(actual: [number, number, number], expected: [number, number
 }
 
 async function png(pixels: number[], width: number, height: number, channels: 1 | 3 | 4): Promise<Buffer> {
-  return sharp(Buffer.from(pixels), { raw: { width, height, channels } }).png().toBuffer();
+  const image = sharp(Buffer.from(pixels), { raw: { width, height, channels } });
+  // Without b-w, sharp writes one-band raw pixels as an RGB PNG.
+  return (channels === 1 ? image.toColourspace('b-w') : image).png().toBuffer();
 }
 
 describe('preprocessImage', () => {

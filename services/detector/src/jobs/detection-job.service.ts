@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SUBJECTS, type CloudEvent, type FailureReason, type ImageUploadedV1 } from '@lookout/contracts';
+import { parseEvent, SUBJECTS, type CloudEvent, type DetectionsCompletedV1, type FailureReason, type ImageUploadedV1 } from '@lookout/contracts';
 import { EventPublisher, PermanentJobError, type JetStreamContext } from '@lookout/messaging';
 import { errorFields, type Logger } from '@lookout/runtime';
 import { ObjectNotFoundError, ObjectStore } from '@lookout/storage';
@@ -7,6 +7,7 @@ import { DETECTOR_CONFIG, DETECTOR_LOGGER } from '../config/config.tokens.js';
 import type { DetectorConfig } from '../config/detector-config.js';
 import type { DetectionResult } from '../inference/detection-pipeline.js';
 import { ImageDecodeError } from '../inference/preprocess.js';
+import { DetectorMetrics } from '../metrics/detector-metrics.js';
 import { modelLabel, ModelService, type LoadedModel } from '../model/model.service.js';
 import { completedEvent, failedEvent, type JobIdentity } from './detection-events.js';
 
@@ -20,7 +21,9 @@ export type JobDelivery = Pick<JetStreamContext, 'deliveryCount' | 'isLastDelive
  * Runs one detection job: fetches the uploaded image, detects objects and publishes the outcome.
  * Resolving means the outcome event was acknowledged by JetStream, so the job may be acked.
  * Throws PermanentJobError after publishing detections.failed.v1 for failures a retry cannot fix,
- * and any other error to have JetStream redeliver the job.
+ * and any other error to have JetStream redeliver the job. On the last delivery that other error
+ * follows a detections.failed.v1 with delivery_exhausted, and JetStreamServer then moves the
+ * message to the DEAD_LETTERS stream.
  */
 @Injectable()
 export class DetectionJobService {
@@ -30,6 +33,7 @@ export class DetectionJobService {
     private readonly publisher: EventPublisher,
     @Inject(DETECTOR_CONFIG) private readonly config: DetectorConfig,
     @Inject(DETECTOR_LOGGER) private readonly logger: Logger,
+    private readonly metrics: DetectorMetrics,
   ) {}
 
   async process(event: CloudEvent<ImageUploadedV1>, delivery: JobDelivery): Promise<void> {
@@ -59,13 +63,14 @@ export class DetectionJobService {
 
     let result: DetectionResult;
     try {
-      result = await model.pipeline.detect(bytes);
+      result = await model.pipeline.detect(bytes, event.data.options);
     } catch (error) {
       return this.fail(job, model, log, error instanceof ImageDecodeError ? 'decode_failed' : 'inference_failed', error);
     }
+    this.metrics.observeDetection(result.timings);
 
-    const completed = completedEvent(job, model.ref, model.executionProvider, result, new Date());
-    const published = await this.publishOrRetry(log, delivery, () => this.publisher.publish(SUBJECTS.detectionsCompleted, completed));
+    const completed = withBatchDetails(completedEvent(job, model.ref, model.executionProvider, result, new Date()), result);
+    const published = await this.publishOrRetry(job, model, log, delivery, () => this.publisher.publish(SUBJECTS.detectionsCompleted, completed));
     log.info(
       {
         detections: result.detections.length,
@@ -74,6 +79,8 @@ export class DetectionJobService {
         width: result.width,
         height: result.height,
         executionProvider: model.executionProvider,
+        appliedOptions: result.appliedOptions,
+        batchSize: result.batchSize,
         duplicate: published.duplicate,
       },
       'detection job completed',
@@ -88,22 +95,54 @@ export class DetectionJobService {
     throw new PermanentJobError(reason, `Detection job ${job.jobId} failed: ${reason}`);
   }
 
-  /** Lets JetStream redeliver a transient failure, or reports the job as failed on its last delivery. */
+  /**
+   * Rethrows a transient failure so JetStream redelivers the job. On the last delivery it first
+   * reports the job as failed with delivery_exhausted.
+   */
   private async retryOrExhaust(job: JobIdentity, model: LoadedModel, log: Logger, delivery: JobDelivery, error: unknown): Promise<never> {
     if (delivery.isLastDelivery) {
-      return this.fail(job, model, log, 'delivery_exhausted', error);
+      await this.reportExhausted(job, model, log, error);
+      throw error;
     }
     log.warn(errorFields(error), 'detection job hit a transient error; JetStream will redeliver it');
     throw error;
   }
 
-  private async publishOrRetry<T>(log: Logger, delivery: JobDelivery, publish: () => Promise<T>): Promise<T> {
+  private async publishOrRetry<T>(job: JobIdentity, model: LoadedModel, log: Logger, delivery: JobDelivery, publish: () => Promise<T>): Promise<T> {
     try {
       return await publish();
     } catch (error) {
-      // On the last delivery JetStream terminates the message instead of redelivering it.
       log.warn({ ...errorFields(error), willRetry: !delivery.isLastDelivery }, 'publishing the detection result failed');
+      if (delivery.isLastDelivery) {
+        // The publish may have reached the stream before it failed. results keeps a stored result
+        // over a later failure, so the failed event cannot undo it.
+        await this.reportExhausted(job, model, log, error);
+      }
       throw error;
     }
   }
+
+  /**
+   * Publishes detections.failed.v1 with delivery_exhausted before JetStreamServer moves the message
+   * to the dead-letter stream. The event id derives from the job, so the spare delivery after a
+   * crash publishes it again without a second copy. A failed publish is logged, not raised, so the
+   * caller rethrows the job's own error, which the dead letter records.
+   */
+  private async reportExhausted(job: JobIdentity, model: LoadedModel, log: Logger, error: unknown): Promise<void> {
+    log.error({ ...errorFields(error), reason: 'delivery_exhausted' }, 'detection job failed on its last delivery');
+    const failed = failedEvent(job, model.ref, 'delivery_exhausted', (error as Error).message ?? String(error), new Date());
+    try {
+      await this.publisher.publish(SUBJECTS.detectionsFailed, failed);
+    } catch (publishError) {
+      log.error(errorFields(publishError), 'publishing detections.failed.v1 for an exhausted job failed');
+    }
+  }
+}
+
+/** Adds the options the image ran with and its batch size to the completed event, validated against the contract. */
+function withBatchDetails(event: CloudEvent<DetectionsCompletedV1>, result: DetectionResult): CloudEvent<DetectionsCompletedV1> {
+  return parseEvent(SUBJECTS.detectionsCompleted, {
+    ...event,
+    data: { ...event.data, appliedOptions: result.appliedOptions, batchSize: result.batchSize },
+  });
 }

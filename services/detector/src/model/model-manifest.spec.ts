@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { nanodetManifestFixture } from '../../test/support/manifest.fixture.js';
+import { nanodetManifestFixture, tinyManifestBase } from '../../test/support/manifest.fixture.js';
 import { loadModelManifest, manifestOutputNames, ModelManifestError, parseModelManifest } from './model-manifest.js';
 
 describe('model manifest', () => {
@@ -47,6 +47,45 @@ describe('model manifest', () => {
     expect(() => parseModelManifest({ ...nanodetManifestFixture(), input: { ...nanodetManifestFixture().input, channelOrder: 'GRB' } }, 'fixture')).toThrow(
       /input\.channelOrder/,
     );
+  });
+
+  it('fills input defaults for a manifest without them', () => {
+    const { scale, batch, resize, ...input } = nanodetManifestFixture().input;
+    const { file, ...manifest } = nanodetManifestFixture();
+
+    const parsed = parseModelManifest({ ...manifest, input }, 'fixture');
+
+    expect(parsed.file).toBe('model.onnx');
+    expect(parsed.input).toMatchObject({ scale: 1, batch: 1, resize: 'letterbox' });
+  });
+
+  it('accepts a dynamic batch and rejects batch 0', () => {
+    const manifest = nanodetManifestFixture();
+    expect(parseModelManifest({ ...manifest, input: { ...manifest.input, batch: 'dynamic' } }, 'fixture').input.batch).toBe('dynamic');
+    expect(() => parseModelManifest({ ...manifest, input: { ...manifest.input, batch: 0 } }, 'fixture')).toThrow(/input\.batch/);
+  });
+
+  it('rejects a model file outside the folder', () => {
+    expect(() => parseModelManifest({ ...nanodetManifestFixture(), file: '../other/model.onnx' }, 'fixture')).toThrow(/file: must be a file name/);
+  });
+
+  it('rejects an unknown family', () => {
+    expect(() => parseModelManifest({ ...nanodetManifestFixture(), family: 'detr' }, 'fixture')).toThrow(/family/);
+  });
+
+  it('lists each family\'s output names', () => {
+    const base = tinyManifestBase(2);
+    const yolo = parseModelManifest({ ...base, family: 'yolov8', outputs: { predictions: 'output0' } }, 'yolov8');
+    const end2end = parseModelManifest({ ...base, family: 'end2end', outputs: { detections: 'dets' } }, 'end2end');
+    const ssd = parseModelManifest({ ...base, family: 'ssd', outputs: { boxes: 'b', scores: 's', classes: 'c', numDetections: 'n' } }, 'ssd');
+
+    expect(manifestOutputNames(yolo)).toEqual(['output0']);
+    expect(manifestOutputNames(end2end)).toEqual(['dets']);
+    expect(manifestOutputNames(ssd)).toEqual(['b', 's', 'c', 'n']);
+  });
+
+  it('requires the family\'s outputs', () => {
+    expect(() => parseModelManifest({ ...tinyManifestBase(2), family: 'ssd', outputs: { boxes: 'b', scores: 's' } }, 'ssd')).toThrow(/outputs\.classes/);
   });
 
   it('loads manifest.json from a folder', async () => {

@@ -4,8 +4,12 @@ import type { ModelRef } from '@lookout/contracts';
 import { errorFields, type Logger } from '@lookout/runtime';
 import { DETECTOR_CONFIG, DETECTOR_LOGGER } from '../config/config.tokens.js';
 import type { DetectorConfig } from '../config/detector-config.js';
-import { DetectionPipeline, resolveThresholds } from '../inference/detection-pipeline.js';
-import { loadModelManifest, MODEL_FILE, type ModelManifest } from './model-manifest.js';
+import type { Batcher } from '../inference/batcher.js';
+import { createBatcher } from '../inference/create-batcher.js';
+import { createDecoder } from '../inference/decoders/create-decoder.js';
+import { DetectionPipeline } from '../inference/detection-pipeline.js';
+import { resolveThresholds } from '../inference/detection-options.js';
+import { loadModelManifest, type ModelManifest } from './model-manifest.js';
 import { OnnxSessionAdapter, type ExecutionProvider } from './onnx-session.adapter.js';
 
 /** Model state as the health check reports it. */
@@ -20,6 +24,8 @@ export interface LoadedModel {
   ref: ModelRef;
   executionProvider: ExecutionProvider;
   pipeline: DetectionPipeline;
+  /** Maximum images one session run takes. */
+  maxBatchSize: number;
 }
 
 /** Loads the model once per process and keeps its session until shutdown. */
@@ -28,6 +34,7 @@ export class ModelService implements OnApplicationShutdown {
   private status: ModelStatus = { state: 'loading' };
   private loaded?: LoadedModel;
   private session?: OnnxSessionAdapter;
+  private batcher?: Batcher;
 
   constructor(
     @Inject(DETECTOR_CONFIG) private readonly config: DetectorConfig,
@@ -36,23 +43,39 @@ export class ModelService implements OnApplicationShutdown {
 
   /** Reads the manifest and creates the session. Raises, and reports `failed` to the health check, when either fails. */
   async load(): Promise<LoadedModel> {
-    const { modelDir, device, intraOpThreads, thresholds } = this.config;
+    const { modelDir, device, intraOpThreads, thresholds, batch } = this.config;
     this.logger.info({ modelDir, device, intraOpThreads }, 'loading model');
     try {
       const manifest = await loadModelManifest(modelDir);
       this.session = await OnnxSessionAdapter.create({
-        modelPath: join(modelDir, MODEL_FILE),
+        modelPath: join(modelDir, manifest.file),
         manifest,
         device,
         intraOpThreads,
         logger: this.logger,
       });
       const ref = { id: manifest.id, version: manifest.version };
-      const pipeline = new DetectionPipeline(this.session, manifest, resolveThresholds(manifest, thresholds));
-      this.loaded = { manifest, ref, executionProvider: this.session.executionProvider, pipeline };
+      this.batcher = createBatcher(this.session, manifest.input, batch);
+      const pipeline = new DetectionPipeline({
+        batcher: this.batcher,
+        manifest,
+        decoder: createDecoder(manifest),
+        thresholds: resolveThresholds(manifest, thresholds),
+      });
+      const maxBatchSize = this.batcher.maxBatchSize;
+      this.loaded = { manifest, ref, executionProvider: this.session.executionProvider, pipeline, maxBatchSize };
       this.status = { state: 'ready', model: ref, executionProvider: this.session.executionProvider };
       this.logger.info(
-        { model: modelLabel(ref), executionProvider: this.session.executionProvider, intraOpThreads, thresholds: pipeline.thresholds },
+        {
+          model: modelLabel(ref),
+          family: manifest.family,
+          executionProvider: this.session.executionProvider,
+          intraOpThreads,
+          thresholds: pipeline.thresholds,
+          batchCapacity: this.session.batchCapacity,
+          maxBatchSize,
+          batchWaitMs: batch.maxWaitMs,
+        },
         'model loaded',
       );
       return this.loaded;
@@ -76,7 +99,10 @@ export class ModelService implements OnApplicationShutdown {
     return this.loaded;
   }
 
+  /** Runs the images still queued for a batch, then releases the session. */
   async onApplicationShutdown(): Promise<void> {
+    await this.batcher?.close();
+    this.batcher = undefined;
     await this.session?.release();
     this.session = undefined;
   }

@@ -4,9 +4,8 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createLogger } from '@lookout/runtime';
 import { REAL_MODEL_DIR, assertRealModelPresent } from '../../test/support/real-model.js';
-import { ModelLoadError } from './model-errors.js';
-import { loadModelManifest, MODEL_FILE, type ModelManifest } from './model-manifest.js';
-import { OnnxSessionAdapter } from './onnx-session.adapter.js';
+import { loadModelManifest, MODEL_FILE, type ModelManifest, type NanodetManifest } from './model-manifest.js';
+import { CudaUnavailableError, OnnxSessionAdapter } from './onnx-session.adapter.js';
 
 const modelPath = join(REAL_MODEL_DIR, MODEL_FILE);
 const logger = createLogger('detector-test', 'silent');
@@ -41,7 +40,9 @@ describe('OnnxSessionAdapter', () => {
       expect(session.executionProvider).toBe('cuda');
       await session.release();
     } else {
-      await expect(create).rejects.toThrow(ModelLoadError);
+      // The model loads on the CPU, so the failure is blamed on CUDA rather than on the model.
+      await expect(create).rejects.toThrow(CudaUnavailableError);
+      await expect(create).rejects.toMatchObject({ code: 'cuda_unavailable' });
     }
   });
 
@@ -64,7 +65,8 @@ describe('OnnxSessionAdapter', () => {
   });
 
   it('rejects a manifest with another output name', async () => {
-    const renamed = { ...manifest, outputs: { ...manifest.outputs, '16': { scores: 'scores_16', boxes: 'dis_pred_stride_16' } } };
+    const nanodet = manifest as NanodetManifest;
+    const renamed = { ...nanodet, outputs: { ...nanodet.outputs, '16': { scores: 'scores_16', boxes: 'dis_pred_stride_16' } } };
     const create = OnnxSessionAdapter.create({ modelPath, manifest: renamed, device: 'cpu', intraOpThreads: 1, logger });
     await expect(create).rejects.toThrow(/outputs scores_16 not found/);
   });

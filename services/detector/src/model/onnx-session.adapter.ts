@@ -22,15 +22,27 @@ export interface OnnxSessionOptions {
   logger: Logger;
 }
 
+/** Images one session run takes: a fixed count, or any count when the model's batch dimension is symbolic. */
+export type BatchCapacity = number | 'dynamic';
+
+/** Session runs and images since the session was created. */
+export interface SessionStats {
+  runs: number;
+  images: number;
+}
+
 /**
  * The only code that touches onnxruntime-node. Creates one InferenceSession per process
- * and runs the model's single NCHW float32 input through it.
+ * and runs batches of the model's single float32 image input through it.
  */
 export class OnnxSessionAdapter {
+  readonly stats: SessionStats = { runs: 0, images: 0 };
+
   private constructor(
     private readonly session: InferenceSession,
     private readonly manifest: ModelManifest,
     readonly executionProvider: ExecutionProvider,
+    readonly batchCapacity: BatchCapacity,
   ) {}
 
   /**
@@ -43,7 +55,7 @@ export class OnnxSessionAdapter {
     if (device === 'cpu') {
       created = { session: await createSession(options, 'cpu'), provider: 'cpu' };
     } else if (device === 'cuda') {
-      created = { session: await createSession(options, 'cuda'), provider: 'cuda' };
+      created = { session: await createCudaSession(options), provider: 'cuda' };
     } else {
       try {
         created = { session: await createSession(options, 'cuda'), provider: 'cuda' };
@@ -52,42 +64,93 @@ export class OnnxSessionAdapter {
         created = { session: await createSession(options, 'cpu'), provider: 'cpu' };
       }
     }
+    let batchCapacity: BatchCapacity;
     try {
-      assertSessionMatchesManifest(created.session, options.manifest, options.modelPath);
+      batchCapacity = checkSessionAgainstManifest(created.session, options.manifest, options.modelPath, logger);
     } catch (error) {
       await created.session.release();
       throw error;
     }
-    return new OnnxSessionAdapter(created.session, options.manifest, created.provider);
+    return new OnnxSessionAdapter(created.session, options.manifest, created.provider, batchCapacity);
   }
 
   /**
-   * Runs the model on one preprocessed image and returns the manifest's outputs by name.
+   * Runs the model on `batchSize` preprocessed images stacked in `input` and returns the manifest's
+   * outputs by name, each with the batch as its first dimension. Integer outputs (class ids of some
+   * exports) are converted to float32.
    * NOTE: onnxruntime-node 1.30 runs the session synchronously on the main thread (inside a
    * setImmediate), so concurrent jobs overlap their S3 fetch and decoding but not inference.
    */
-  async run(input: Float32Array): Promise<Map<string, OutputTensor>> {
-    const { name, width, height } = this.manifest.input;
-    const feeds = { [name]: new Tensor('float32', input, [1, 3, height, width]) };
+  async run(input: Float32Array, batchSize = 1): Promise<Map<string, OutputTensor>> {
+    const { name, width, height, layout } = this.manifest.input;
+    if (this.batchCapacity !== 'dynamic' && batchSize !== this.batchCapacity) {
+      throw new InferenceError(`The model takes batches of ${this.batchCapacity} images, got ${batchSize}`);
+    }
+    const dims = layout === 'NCHW' ? [batchSize, 3, height, width] : [batchSize, height, width, 3];
+    const feeds = { [name]: new Tensor('float32', input, dims) };
     let results: InferenceSession.ReturnType;
     try {
       results = await this.session.run(feeds);
     } catch (error) {
       throw new InferenceError(`ONNX session run failed: ${(error as Error).message}`, { cause: error });
     }
+    this.stats.runs += 1;
+    this.stats.images += batchSize;
     const outputs = new Map<string, OutputTensor>();
     for (const outputName of manifestOutputNames(this.manifest)) {
-      const value = results[outputName];
-      if (!(value instanceof Tensor) || value.type !== 'float32') {
-        throw new InferenceError(`Model output ${outputName} is missing or not a float32 tensor`);
-      }
-      outputs.set(outputName, { data: value.data as Float32Array, dims: value.dims });
+      outputs.set(outputName, toFloatOutput(outputName, results[outputName]));
     }
     return outputs;
   }
 
   async release(): Promise<void> {
     await this.session.release();
+  }
+}
+
+function toFloatOutput(name: string, value: unknown): OutputTensor {
+  if (!(value instanceof Tensor)) {
+    throw new InferenceError(`Model output ${name} is missing or not a tensor`);
+  }
+  switch (value.type) {
+    case 'float32':
+      return { data: value.data as Float32Array, dims: value.dims };
+    case 'float64':
+    case 'int32':
+    case 'uint8':
+    case 'int8':
+      return { data: Float32Array.from(value.data as ArrayLike<number>), dims: value.dims };
+    case 'int64':
+      return { data: Float32Array.from(value.data as BigInt64Array, (item) => Number(item)), dims: value.dims };
+    default:
+      throw new InferenceError(`Model output ${name} has element type ${value.type}, expected a number type`);
+  }
+}
+
+/** Raised for DETECTOR_DEVICE=cuda when the CUDA execution provider cannot be created but the model loads on the CPU. */
+export class CudaUnavailableError extends Error {
+  readonly code = 'cuda_unavailable';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CudaUnavailableError';
+  }
+}
+
+/**
+ * Creates the session on CUDA. When that fails, a CPU session of the same file distinguishes a
+ * missing CUDA runtime (CudaUnavailableError) from a broken model (the CPU error is raised).
+ */
+async function createCudaSession(options: OnnxSessionOptions): Promise<InferenceSession> {
+  try {
+    return await createSession(options, 'cuda');
+  } catch (cudaError) {
+    const cpuSession = await createSession(options, 'cpu');
+    await cpuSession.release();
+    throw new CudaUnavailableError(
+      `DETECTOR_DEVICE is cuda but the CUDA execution provider could not be created (${(cudaError as Error).message}); install the CUDA runtime or set DETECTOR_DEVICE=auto to fall back to the CPU`,
+      { cause: cudaError },
+    );
   }
 }
 
@@ -108,25 +171,41 @@ async function createSession(options: OnnxSessionOptions, provider: ExecutionPro
   }
 }
 
-/** Fails at load time, not on the first job, when the file and manifest.json describe different graphs. */
-function assertSessionMatchesManifest(session: InferenceSession, manifest: ModelManifest, modelPath: string): void {
+/**
+ * Fails at load time, not on the first job, when the file and manifest.json describe different graphs.
+ * Returns the batch capacity: 'dynamic' only when the manifest says so and the input's first
+ * dimension is symbolic.
+ */
+function checkSessionAgainstManifest(session: InferenceSession, manifest: ModelManifest, modelPath: string, logger: Logger): BatchCapacity {
   const problems: string[] = [];
-  if (!session.inputNames.includes(manifest.input.name)) {
-    problems.push(`input ${manifest.input.name} not found (model inputs: ${session.inputNames.join(', ')})`);
+  const { input } = manifest;
+  if (!session.inputNames.includes(input.name)) {
+    problems.push(`input ${input.name} not found (model inputs: ${session.inputNames.join(', ')})`);
   }
   const missingOutputs = manifestOutputNames(manifest).filter((name) => !session.outputNames.includes(name));
   if (missingOutputs.length > 0) {
     problems.push(`outputs ${missingOutputs.join(', ')} not found (model outputs: ${session.outputNames.join(', ')})`);
   }
-  const inputMetadata = session.inputMetadata.find((metadata) => metadata.name === manifest.input.name);
+
+  let batchCapacity: BatchCapacity = input.batch;
+  const inputMetadata = session.inputMetadata.find((metadata) => metadata.name === input.name);
   if (inputMetadata?.isTensor && inputMetadata.shape.length > 0) {
-    const expected = [1, 3, manifest.input.height, manifest.input.width];
-    const fixedMismatch = inputMetadata.shape.some((dim, index) => typeof dim === 'number' && dim !== expected[index]);
-    if (inputMetadata.shape.length !== expected.length || fixedMismatch) {
+    const modelBatch = inputMetadata.shape[0];
+    const symbolicBatch = typeof modelBatch !== 'number' || modelBatch < 0;
+    if (input.batch === 'dynamic' && !symbolicBatch) {
+      logger.warn({ modelPath, modelBatch }, 'the manifest declares a dynamic batch but the model input has a fixed one, so batches use the fixed size');
+      batchCapacity = modelBatch;
+    }
+    const batchLabel = batchCapacity === 'dynamic' ? 'batch' : batchCapacity;
+    const expected = input.layout === 'NCHW' ? [batchLabel, 3, input.height, input.width] : [batchLabel, input.height, input.width, 3];
+    const fixedMismatch = inputMetadata.shape.some((dim, index) => index > 0 && typeof dim === 'number' && dim >= 0 && dim !== expected[index]);
+    const batchMismatch = typeof batchCapacity === 'number' && !symbolicBatch && modelBatch !== batchCapacity;
+    if (inputMetadata.shape.length !== expected.length || fixedMismatch || batchMismatch) {
       problems.push(`input shape [${inputMetadata.shape.join(', ')}] differs from the manifest's [${expected.join(', ')}]`);
     }
   }
   if (problems.length > 0) {
     throw new ModelLoadError(`Model ${modelPath} does not match its manifest: ${problems.join('; ')}`);
   }
+  return batchCapacity;
 }

@@ -35,6 +35,11 @@ export class DetectionEventRecorder {
     return found.event as CloudEvent<EventData<S>>;
   }
 
+  /** Waits until `check` over every event recorded so far returns something other than false, null or undefined. */
+  async until<T>(check: (events: readonly DetectionEvent[]) => T | false | null | undefined, describe: string, timeoutMs = 20_000): Promise<T> {
+    return waitFor(() => check(this.events), { describe, timeoutMs, on: { emitter: this.arrivals, event: 'event' } });
+  }
+
   stop(): void {
     this.subscription.unsubscribe();
   }

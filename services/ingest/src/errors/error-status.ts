@@ -7,6 +7,7 @@ const STATUS_BY_CODE: Readonly<Record<string, HttpStatus>> = {
   invalid_multipart: HttpStatus.BAD_REQUEST,
   unexpected_field: HttpStatus.BAD_REQUEST,
   missing_file: HttpStatus.BAD_REQUEST,
+  invalid_option: HttpStatus.BAD_REQUEST,
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   too_many_files: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

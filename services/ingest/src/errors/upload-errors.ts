@@ -29,6 +29,18 @@ export class UnexpectedFieldError extends IngestError {
   }
 }
 
+/** A text field of the request is not a detection option or its value is outside the option's range. */
+export class InvalidOptionError extends IngestError {
+  readonly code = 'invalid_option';
+
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export class MissingFileError extends IngestError {
   readonly code = 'missing_file';
 

@@ -1,4 +1,4 @@
-import { createEvent, SUBJECTS, type CloudEvent, type ImageUploadedV1 } from '@lookout/contracts';
+import { createEvent, SUBJECTS, type CloudEvent, type DetectionOptions, type ImageUploadedV1 } from '@lookout/contracts';
 import type { ImageFile, InspectedImage } from './image-inspector.js';
 import { imageObjectKey } from './object-keys.js';
 
@@ -19,8 +19,17 @@ export interface UploadJob {
   event: CloudEvent<ImageUploadedV1>;
 }
 
-/** Assigns a new image id and object key to a validated file and builds its upload event. */
-export function planUploadJob(file: ImageFile, image: InspectedImage, bucket: string, uploadedAt: Date): UploadJob {
+/**
+ * Assigns a new image id and object key to a validated file and builds its
+ * upload event. The event carries only the options the client sent.
+ */
+export function planUploadJob(
+  file: ImageFile,
+  image: InspectedImage,
+  bucket: string,
+  uploadedAt: Date,
+  options: DetectionOptions = {},
+): UploadJob {
   const imageId = crypto.randomUUID();
   const key = imageObjectKey(imageId, image.extension, uploadedAt);
   const originalName = file.originalName.slice(0, MAX_ORIGINAL_NAME_LENGTH);
@@ -37,7 +46,9 @@ export function planUploadJob(file: ImageFile, image: InspectedImage, bucket: st
       bytes: file.bytes.length,
       width: image.width,
       height: image.height,
+      pages: image.pages,
       ...(originalName.length > 0 ? { originalName } : {}),
+      ...(Object.keys(options).length > 0 ? { options } : {}),
       uploadedAt: uploadedAt.toISOString(),
     },
   });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SUBJECTS } from '@lookout/contracts';
+import { SUBJECTS, type DetectionOptions } from '@lookout/contracts';
 import { EventPublisher } from '@lookout/messaging';
 import { errorFields, type Logger } from '@lookout/runtime';
 import { ObjectStore } from '@lookout/storage';
@@ -36,11 +36,12 @@ export class UploadsService {
   }
 
   /**
-   * Validates, stores and announces the files of one request.
+   * Validates, stores and announces the files of one request. `options`
+   * apply to every file and travel in each upload event.
    * @throws MissingFileError, an inspection error of the first bad file,
    *   StorageUnavailableError or QueueUnavailableError
    */
-  async upload(files: readonly ImageFile[]): Promise<QueuedImage[]> {
+  async upload(files: readonly ImageFile[], options: DetectionOptions = {}): Promise<QueuedImage[]> {
     if (files.length === 0) {
       throw new MissingFileError();
     }
@@ -50,11 +51,11 @@ export class UploadsService {
     }
 
     const uploadedAt = new Date();
-    const jobs = files.map((file, index) => planUploadJob(file, images[index], this.config.S3_BUCKET, uploadedAt));
+    const jobs = files.map((file, index) => planUploadJob(file, images[index], this.config.S3_BUCKET, uploadedAt, options));
     for (const [index, job] of jobs.entries()) {
-      const { format, width, height } = images[index];
+      const { format, width, height, pages } = images[index];
       this.logger.info(
-        { imageId: job.imageId, jobId: job.jobId, originalName: files[index].originalName, format, width, height },
+        { imageId: job.imageId, jobId: job.jobId, originalName: files[index].originalName, format, width, height, pages, options },
         'image accepted',
       );
     }

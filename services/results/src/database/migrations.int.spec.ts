@@ -28,7 +28,7 @@ describe('results migrations', () => {
 
     const applied = await dataSource.runMigrations({ transaction: 'all' });
 
-    expect(applied.map((migration) => migration.name)).toEqual(['CreateImagesAndDetections1764800000000']);
+    expect(applied.map((migration) => migration.name)).toEqual(['CreateImagesAndDetections1764800000000', 'AddImagePagesAndOptions1765000000000']);
     expect(await tableNames(dataSource)).toEqual(['detections', 'images']);
     const indexes: Array<{ indexname: string; indexdef: string }> = await dataSource.query(
       `select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename in ('images', 'detections') order by indexname`,
@@ -41,6 +41,21 @@ describe('results migrations', () => {
       'images_uploaded_at_id_idx',
     ]);
     expect(indexes.find((index) => index.indexname === 'detections_label_score_idx')?.indexdef).toContain('(label, score)');
+  });
+
+  it('adds nullable pages, options, applied options and batch size to images', async () => {
+    const columns: Array<{ column_name: string; data_type: string; is_nullable: string }> = await dataSource.query(
+      `select column_name, data_type, is_nullable from information_schema.columns
+       where table_schema = 'public' and table_name = 'images' and column_name in ('pages', 'options', 'applied_options', 'batch_size')
+       order by column_name`,
+    );
+
+    expect(columns).toEqual([
+      { column_name: 'applied_options', data_type: 'jsonb', is_nullable: 'YES' },
+      { column_name: 'batch_size', data_type: 'integer', is_nullable: 'YES' },
+      { column_name: 'options', data_type: 'jsonb', is_nullable: 'YES' },
+      { column_name: 'pages', data_type: 'integer', is_nullable: 'YES' },
+    ]);
   });
 
   it('reports nothing pending after the first run', async () => {
@@ -76,6 +91,12 @@ describe('results migrations', () => {
   });
 
   it('reverts cleanly', async () => {
+    await dataSource.undoLastMigration({ transaction: 'all' });
+    const [{ count }]: Array<{ count: number }> = await dataSource.query(
+      `select count(*)::int as count from information_schema.columns where table_name = 'images' and column_name = 'pages'`,
+    );
+    expect(count).toBe(0);
+
     await dataSource.undoLastMigration({ transaction: 'all' });
 
     expect(await tableNames(dataSource)).toEqual([]);

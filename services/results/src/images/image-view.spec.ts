@@ -16,6 +16,10 @@ function image(fields: Partial<ImageEntity>): ImageEntity {
     width: 640,
     height: 480,
     originalName: 'dog.jpg',
+    pages: null,
+    options: null,
+    appliedOptions: null,
+    batchSize: null,
     modelId: null,
     modelVersion: null,
     executionProvider: null,
@@ -63,8 +67,24 @@ describe('toImageView', () => {
       completedAt: null,
       failure: null,
       originalName: 'dog.jpg',
+      pages: null,
+      options: null,
+      appliedOptions: null,
+      batchSize: null,
       fileUrl: `/v1/images/${IMAGE_ID}/file`,
     });
+  });
+
+  it('maps the frame count, options, applied options and batch size', () => {
+    const options = { minScore: 0.5, classes: ['dog', 'cat'] };
+    const appliedOptions = { minScore: 0.5, iouThreshold: 0.6, classes: ['dog', 'cat'], maxDetections: 100, classAgnostic: false };
+
+    const view = toImageView(image({ status: 'done', pages: 3, options, appliedOptions, batchSize: 8 }), []);
+
+    expect(view.pages).toBe(3);
+    expect(view.options).toEqual(options);
+    expect(view.appliedOptions).toEqual(appliedOptions);
+    expect(view.batchSize).toBe(8);
   });
 
   it('maps a done image with its model, timings and detections best first', () => {

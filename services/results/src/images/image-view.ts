@@ -1,4 +1,4 @@
-import type { Box, FailureReason } from '@lookout/contracts';
+import type { AppliedDetectionOptions, Box, DetectionOptions, FailureReason } from '@lookout/contracts';
 
 import type { DetectionEntity } from './detection.entity.js';
 import type { ImageEntity, ImageStatus } from './image.entity.js';
@@ -19,6 +19,14 @@ export interface ImageView {
   completedAt: string | null;
   failure: { reason: FailureReason; message: string } | null;
   originalName: string | null;
+  /** Frames of an animated GIF or WebP, 1 for a still image; detection ran on the first. Null when unknown. */
+  pages: number | null;
+  /** Detection options sent with the upload; null when none was sent. */
+  options: DetectionOptions | null;
+  /** Options the detector used for the current result, its defaults filled in; null before a result. */
+  appliedOptions: AppliedDetectionOptions | null;
+  /** Images run in the same inference call for the current result; null before a result. */
+  batchSize: number | null;
   /** Path of the original file, relative to the API root. */
   fileUrl: string;
 }
@@ -45,6 +53,10 @@ export function toImageView(image: ImageEntity, detections: DetectionEntity[]): 
     completedAt: image.completedAt?.toISOString() ?? null,
     failure: image.failureReason === null ? null : { reason: image.failureReason, message: image.failureMessage ?? '' },
     originalName: image.originalName,
+    pages: image.pages,
+    options: image.options,
+    appliedOptions: image.appliedOptions,
+    batchSize: image.batchSize,
     fileUrl: `/v1/images/${image.id}/file`,
   };
 }

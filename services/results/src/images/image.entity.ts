@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, OneToMany, PrimaryColumn, type Relation } from 'typeorm';
-import type { FailureReason } from '@lookout/contracts';
+import type { AppliedDetectionOptions, DetectionOptions, FailureReason } from '@lookout/contracts';
 
 import { DetectionEntity } from './detection.entity.js';
 
@@ -38,6 +38,22 @@ export class ImageEntity {
 
   @Column({ name: 'original_name', type: 'text', nullable: true })
   originalName!: string | null;
+
+  /** Frames of an animated GIF or WebP, 1 for a still image; null when the upload event has no `pages`. */
+  @Column({ type: 'integer', nullable: true })
+  pages!: number | null;
+
+  /** Detection options sent with the upload; null when none was sent. */
+  @Column({ type: 'jsonb', nullable: true })
+  options!: DetectionOptions | null;
+
+  /** Options the detector used for the current result, its defaults filled in. */
+  @Column({ name: 'applied_options', type: 'jsonb', nullable: true })
+  appliedOptions!: AppliedDetectionOptions | null;
+
+  /** Images run in the same inference call as this one for the current result. */
+  @Column({ name: 'batch_size', type: 'integer', nullable: true })
+  batchSize!: number | null;
 
   @Column({ name: 'model_id', type: 'text', nullable: true })
   modelId!: string | null;

@@ -155,4 +155,48 @@ describe('ImagesRepository', () => {
     expect(await repository.saveCompleted(completedData(imageId, { detections: [] }))).toBe('done');
     expect((await repository.findById(imageId))?.detections).toEqual([]);
   });
+
+  it('stores the frame count and options of an upload', async () => {
+    const imageId = randomUUID();
+    const options = { minScore: 0.25, iouThreshold: 0.5, classes: ['dog', 'traffic light'], maxDetections: 10, classAgnostic: true };
+
+    await repository.saveUploaded(uploadedData(imageId, { pages: 7, options }));
+
+    const image = (await repository.findById(imageId))?.image;
+    expect(image?.pages).toBe(7);
+    expect(image?.options).toEqual(options);
+  });
+
+  it('stores null for an upload event without a frame count or options', async () => {
+    const imageId = randomUUID();
+
+    await repository.saveUploaded(uploadedData(imageId));
+
+    const image = (await repository.findById(imageId))?.image;
+    expect(image?.pages).toBeNull();
+    expect(image?.options).toBeNull();
+  });
+
+  it('clears applied options when a later result has none', async () => {
+    const imageId = randomUUID();
+    const applied = { minScore: 0.35, iouThreshold: 0.6, classes: null, maxDetections: 100, classAgnostic: false };
+    await repository.saveCompleted(completedData(imageId, { appliedOptions: applied, batchSize: 8, completedAt: '2025-12-04T10:01:00.000Z' }));
+
+    await repository.saveCompleted(completedData(imageId, { completedAt: '2025-12-04T10:02:00.000Z' }));
+
+    const image = (await repository.findById(imageId))?.image;
+    expect(image?.appliedOptions).toBeNull();
+    expect(image?.batchSize).toBeNull();
+  });
+
+  it('reads applied options back as stored', async () => {
+    const imageId = randomUUID();
+    const applied = { minScore: 0.35, iouThreshold: 0.6, classes: ['dog'], maxDetections: 100, classAgnostic: false };
+
+    await repository.saveCompleted(completedData(imageId, { appliedOptions: applied, batchSize: 8 }));
+
+    const image = (await repository.findById(imageId))?.image;
+    expect(image?.appliedOptions).toEqual(applied);
+    expect(image?.batchSize).toBe(8);
+  });
 });

@@ -36,8 +36,9 @@ export class ImagesRepository {
   /** Records an upload. Returns the image's status afterwards, which stays `done` or `failed` if set. */
   async saveUploaded(data: ImageUploadedV1): Promise<ImageStatus> {
     const rows: Array<{ status: ImageStatus }> = await this.dataSource.query(
-      `insert into images (id, status, object_key, content_type, bytes, width, height, original_name, uploaded_at, updated_at)
-       values ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, now())
+      `insert into images (id, status, object_key, content_type, bytes, width, height, original_name, pages, options,
+                           uploaded_at, updated_at)
+       values ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, now())
        on conflict (id) do update set
          object_key = excluded.object_key,
          content_type = excluded.content_type,
@@ -45,10 +46,23 @@ export class ImagesRepository {
          width = coalesce(images.width, excluded.width),
          height = coalesce(images.height, excluded.height),
          original_name = excluded.original_name,
+         pages = excluded.pages,
+         options = excluded.options,
          uploaded_at = excluded.uploaded_at,
          updated_at = now()
        returning status`,
-      [data.imageId, data.object.key, data.contentType, data.bytes, data.width, data.height, data.originalName ?? null, new Date(data.uploadedAt)],
+      [
+        data.imageId,
+        data.object.key,
+        data.contentType,
+        data.bytes,
+        data.width,
+        data.height,
+        data.originalName ?? null,
+        data.pages ?? null,
+        data.options === undefined ? null : JSON.stringify(data.options),
+        new Date(data.uploadedAt),
+      ],
     );
     return rows[0]!.status;
   }
@@ -64,8 +78,8 @@ export class ImagesRepository {
       // then deletes the detections this one inserts instead of adding a second copy.
       const updated: Array<{ status: ImageStatus }> = await manager.query(
         `insert into images (id, status, width, height, model_id, model_version, execution_provider, detector_id,
-                             decode_ms, inference_ms, total_ms, uploaded_at, completed_at, updated_at)
-         values ($1, 'done', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, now())
+                             decode_ms, inference_ms, total_ms, applied_options, batch_size, uploaded_at, completed_at, updated_at)
+         values ($1, 'done', $2, $3, $4, $5, $6, $7, $8, $9, $10, $12::jsonb, $13, $11, $11, now())
          on conflict (id) do update set
            status = 'done',
            width = excluded.width,
@@ -77,6 +91,8 @@ export class ImagesRepository {
            decode_ms = excluded.decode_ms,
            inference_ms = excluded.inference_ms,
            total_ms = excluded.total_ms,
+           applied_options = excluded.applied_options,
+           batch_size = excluded.batch_size,
            completed_at = excluded.completed_at,
            failure_reason = null,
            failure_message = null,
@@ -95,6 +111,8 @@ export class ImagesRepository {
           data.timings.inferenceMs,
           data.timings.totalMs,
           completedAt,
+          data.appliedOptions === undefined ? null : JSON.stringify(data.appliedOptions),
+          data.batchSize ?? null,
         ],
       );
       if (updated.length === 0) {
