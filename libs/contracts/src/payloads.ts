@@ -103,6 +103,8 @@ export const detectionsFailedV1Schema = z.object({
   reason: z.enum(FAILURE_REASONS),
   message: z.string().max(1000),
   model: modelRefSchema.optional(),
+  /** Execution provider of the detector that gave up, when it had loaded its model. */
+  executionProvider: z.string().min(1).optional(),
   detectorId: z.string().min(1),
   failedAt: isoTime,
 });

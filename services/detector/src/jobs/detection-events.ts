@@ -44,6 +44,7 @@ export function completedEvent(
 export function failedEvent(
   job: JobIdentity,
   model: ModelRef,
+  executionProvider: string,
   reason: FailureReason,
   message: string,
   failedAt: Date,
@@ -58,6 +59,7 @@ export function failedEvent(
       jobId: job.jobId,
       reason,
       message: message.slice(0, MAX_FAILURE_MESSAGE_LENGTH),
+      executionProvider,
       model,
       detectorId: job.detectorId,
       failedAt: failedAt.toISOString(),

@@ -149,6 +149,7 @@ describe('detection job flow', () => {
     expect(failed.data.reason).toBe('decode_failed');
     expect(failed.data.jobId).toBe(uploaded.id);
     expect(failed.data.detectorId).toBe('detector-int');
+    expect(failed.data.executionProvider).toBe('cpu');
     expect(consumer.num_redelivered).toBe(0);
     expect(recorder.forImage(uploaded.data.imageId)).toHaveLength(1);
   });

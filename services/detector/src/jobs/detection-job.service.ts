@@ -90,7 +90,7 @@ export class DetectionJobService {
   /** Publishes detections.failed.v1 and ends the job without a retry. */
   private async fail(job: JobIdentity, model: LoadedModel, log: Logger, reason: FailureReason, error: unknown): Promise<never> {
     log.warn({ ...errorFields(error), reason }, 'detection job failed');
-    const failed = failedEvent(job, model.ref, reason, (error as Error).message ?? String(error), new Date());
+    const failed = failedEvent(job, model.ref, model.executionProvider, reason, (error as Error).message ?? String(error), new Date());
     await this.publisher.publish(SUBJECTS.detectionsFailed, failed);
     throw new PermanentJobError(reason, `Detection job ${job.jobId} failed: ${reason}`);
   }
@@ -130,7 +130,7 @@ export class DetectionJobService {
    */
   private async reportExhausted(job: JobIdentity, model: LoadedModel, log: Logger, error: unknown): Promise<void> {
     log.error({ ...errorFields(error), reason: 'delivery_exhausted' }, 'detection job failed on its last delivery');
-    const failed = failedEvent(job, model.ref, 'delivery_exhausted', (error as Error).message ?? String(error), new Date());
+    const failed = failedEvent(job, model.ref, model.executionProvider, 'delivery_exhausted', (error as Error).message ?? String(error), new Date());
     try {
       await this.publisher.publish(SUBJECTS.detectionsFailed, failed);
     } catch (publishError) {

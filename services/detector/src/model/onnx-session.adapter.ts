@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { env as onnxRuntimeEnv, InferenceSession, Tensor } from 'onnxruntime-node';
 import type { Logger } from '@lookout/runtime';
 import { errorFields } from '@lookout/runtime';
 import type { ExecutionDevice } from '../config/detector-config.js';
 import { ModelLoadError, InferenceError } from './model-errors.js';
 import { manifestOutputNames, type ModelManifest } from './model-manifest.js';
+
+// ONNX Runtime prints its own red error line when the CUDA provider library is missing, which on a
+// CPU host is the normal path of DETECTOR_DEVICE=auto. This adapter logs every failure it catches
+// with the runtime's message, so the runtime's own log is limited to fatal errors.
+onnxRuntimeEnv.logLevel = 'fatal';
 
 export type ExecutionProvider = 'cuda' | 'cpu';
 
