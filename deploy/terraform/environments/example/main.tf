@@ -246,6 +246,9 @@ module "detector" {
   environment = merge(local.shared_environment, {
     DETECTOR_PORT   = tostring(local.ports.detector)
     DETECTOR_DEVICE = "cuda"
+    # Batching is meant for GPUs, where stacked images keep the device busy. It lowered throughput
+    # on CPU (docs/benchmarks.md); NOTE: its gain on a GPU has not been measured yet.
+    DETECTOR_BATCH_SIZE = "8"
   })
 
   task_role_policies = {

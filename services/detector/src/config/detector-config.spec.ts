@@ -12,8 +12,8 @@ describe('loadDetectorConfig', () => {
     expect(config.modelDir).toBe(join(REPO_ROOT, 'models', 'nanodet-g-416'));
     expect(config.device).toBe('auto');
     expect(config.detectorId).toBe(`${hostname()}-${process.pid}`);
-    expect(config.concurrency).toBe(8);
-    expect(config.batch).toEqual({ maxSize: 8, maxWaitMs: 10 });
+    expect(config.concurrency).toBe(2);
+    expect(config.batch).toEqual({ maxSize: 1, maxWaitMs: 10 });
     expect(config.intraOpThreads).toBe(availableCpus().count);
     expect(config.delivery).toEqual({ maxDeliver: 5, retryDelay: { initialDelayMs: 1_000, maxDelayMs: 60_000 } });
     expect(config.thresholds).toEqual({ scoreThreshold: undefined, iouThreshold: undefined, maxDetections: undefined });

@@ -24,8 +24,11 @@ export const detectorConfigSchema = z.object({
   DETECTOR_DEVICE: z.enum(EXECUTION_DEVICES).default('auto'),
   DETECTOR_ID: z.string().min(1).optional(),
   DETECTOR_CONCURRENCY: positiveIntVariable(2),
-  /** Maximum images stacked into one session run when the model has a dynamic batch dimension. */
-  DETECTOR_BATCH_SIZE: positiveIntVariable(8),
+  /**
+   * Maximum images stacked into one session run when the model has a dynamic batch dimension.
+   * 1 by default because batching lowered CPU throughput (bench/batching.bench.ts); GPU hosts set more.
+   */
+  DETECTOR_BATCH_SIZE: positiveIntVariable(1),
   /** Maximum wait, in milliseconds, for more images after the first image of a batch arrived. */
   DETECTOR_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(10),
   DETECTOR_INTRA_OP_THREADS: z.coerce.number().int().positive().optional(),

@@ -94,9 +94,14 @@ export class Batcher {
     const remainingMs = Math.max(0, this.options.maxWaitMs - (performance.now() - oldest.queuedAt));
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      // Node may fire a timer up to a millisecond early; wait out the rest so no batch leaves early.
+      if (performance.now() - oldest.queuedAt < this.options.maxWaitMs) {
+        this.startTimer();
+        return;
+      }
       this.waitExpired = true;
       this.dispatch();
-    }, remainingMs);
+    }, Math.ceil(remainingMs));
   }
 
   private dispatch(): void {
