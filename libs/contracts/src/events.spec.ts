@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createEvent, decodeEvent, encodeEvent, InvalidEventError } from './events.js';
-import { SUBJECTS, streamForSubject } from './subjects.js';
+import { contractSubject, detectionFoundSubject, labelToken, SUBJECTS, streamForSubject } from './subjects.js';
 
 const uploaded = {
   imageId: '0b7e4f3c-3d0a-4c4e-9a55-2f1f4b7d9a10',
@@ -51,5 +51,25 @@ describe('event contracts', () => {
   it('maps subjects to streams', () => {
     expect(streamForSubject(SUBJECTS.imageUploaded)).toBe('IMAGES');
     expect(streamForSubject(SUBJECTS.detectionsCompleted)).toBe('DETECTIONS');
+  });
+});
+
+describe('label subjects', () => {
+  it('turns labels into subject tokens', () => {
+    expect(labelToken('person')).toBe('person');
+    expect(labelToken('traffic light')).toBe('traffic_light');
+    expect(labelToken('Hot-Dog.v2')).toBe('hot-dog_v2');
+  });
+
+  it('builds the found subject of a label', () => {
+    expect(detectionFoundSubject('traffic light')).toBe('detections.found.v1.traffic_light');
+  });
+
+  it('maps NATS subjects to contract subjects', () => {
+    expect(contractSubject('detections.completed.v1')).toBe(SUBJECTS.detectionsCompleted);
+    expect(contractSubject('detections.found.v1.dog')).toBe(SUBJECTS.detectionFound);
+    expect(contractSubject('detections.found.v1')).toBeUndefined();
+    expect(contractSubject('detections.found.v1.dog.extra')).toBeUndefined();
+    expect(contractSubject('images.deleted.v1')).toBeUndefined();
   });
 });

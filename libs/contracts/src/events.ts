@@ -3,7 +3,9 @@ import { z } from 'zod';
 import {
   detectionsCompletedV1Schema,
   detectionsFailedV1Schema,
+  detectionFoundV1Schema,
   imageUploadedV1Schema,
+  type DetectionFoundV1,
   type DetectionsCompletedV1,
   type DetectionsFailedV1,
   type ImageUploadedV1,
@@ -15,6 +17,7 @@ export interface EventDataMap {
   [SUBJECTS.imageUploaded]: ImageUploadedV1;
   [SUBJECTS.detectionsCompleted]: DetectionsCompletedV1;
   [SUBJECTS.detectionsFailed]: DetectionsFailedV1;
+  [SUBJECTS.detectionFound]: DetectionFoundV1;
 }
 
 export type EventData<S extends Subject> = EventDataMap[S];
@@ -23,7 +26,11 @@ const DATA_SCHEMAS: { [S in Subject]: z.ZodType<EventDataMap[S]> } = {
   [SUBJECTS.imageUploaded]: imageUploadedV1Schema,
   [SUBJECTS.detectionsCompleted]: detectionsCompletedV1Schema,
   [SUBJECTS.detectionsFailed]: detectionsFailedV1Schema,
+  [SUBJECTS.detectionFound]: detectionFoundV1Schema,
 };
+
+/** Runtime schema of each subject's payload, for catalogues and JSON Schema generation. */
+export const EVENT_DATA_SCHEMAS: { readonly [S in Subject]: z.ZodType<EventDataMap[S]> } = DATA_SCHEMAS;
 
 /** CloudEvents `type` attribute for a subject, in reverse-DNS form. */
 export function cloudEventType(subject: Subject): string {

@@ -109,6 +109,23 @@ export const detectionsFailedV1Schema = z.object({
   failedAt: isoTime,
 });
 
+/** One label found in an image: every box of that label, for subscribers that filter by label. */
+export const detectionFoundV1Schema = z.object({
+  imageId: z.uuid(),
+  jobId: z.string().min(1),
+  label: z.string().min(1),
+  classId: z.number().int().nonnegative(),
+  /** Highest score among this label's boxes. */
+  maxScore: z.number().min(0).max(1),
+  count: z.number().int().positive(),
+  detections: z.array(detectionSchema).min(1),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  model: modelRefSchema,
+  executionProvider: z.string().min(1),
+  completedAt: isoTime,
+});
+
 export type ObjectRef = z.infer<typeof objectRefSchema>;
 export type ModelRef = z.infer<typeof modelRefSchema>;
 export type Box = z.infer<typeof boxSchema>;
@@ -119,3 +136,4 @@ export type AppliedDetectionOptions = z.infer<typeof appliedDetectionOptionsSche
 export type ImageUploadedV1 = z.infer<typeof imageUploadedV1Schema>;
 export type DetectionsCompletedV1 = z.infer<typeof detectionsCompletedV1Schema>;
 export type DetectionsFailedV1 = z.infer<typeof detectionsFailedV1Schema>;
+export type DetectionFoundV1 = z.infer<typeof detectionFoundV1Schema>;

@@ -6,6 +6,11 @@ export const SUBJECTS = {
   imageUploaded: 'images.uploaded.v1',
   detectionsCompleted: 'detections.completed.v1',
   detectionsFailed: 'detections.failed.v1',
+  /**
+   * Published once per label found in an image, on `detections.found.v1.<label token>` (see
+   * detectionFoundSubject), so a subscriber can let NATS filter by label.
+   */
+  detectionFound: 'detections.found.v1',
 } as const;
 
 export type Subject = (typeof SUBJECTS)[keyof typeof SUBJECTS];
@@ -22,4 +27,32 @@ export type StreamName = (typeof STREAMS)[keyof typeof STREAMS]['name'];
 export function streamForSubject(subject: Subject): StreamName {
   const [prefix] = subject.split('.');
   return prefix === 'images' ? STREAMS.images.name : STREAMS.detections.name;
+}
+
+/**
+ * Turns a label into one NATS subject token: lower case, and every character other than a-z,
+ * 0-9, `_` and `-` becomes `_` ("traffic light" is `traffic_light`).
+ */
+export function labelToken(label: string): string {
+  const token = label.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+  return token.length > 0 ? token : '_';
+}
+
+/** NATS subject of the detections.found.v1 event for one label. */
+export function detectionFoundSubject(label: string): string {
+  return `${SUBJECTS.detectionFound}.${labelToken(label)}`;
+}
+
+/**
+ * Returns the contract subject a NATS subject belongs to: the subject itself for the fixed subjects,
+ * `detections.found.v1` for `detections.found.v1.<label token>`, undefined for anything else.
+ */
+export function contractSubject(natsSubject: string): Subject | undefined {
+  const fixed = Object.values(SUBJECTS) as string[];
+  if (fixed.includes(natsSubject) && natsSubject !== SUBJECTS.detectionFound) {
+    return natsSubject as Subject;
+  }
+  const prefix = `${SUBJECTS.detectionFound}.`;
+  const rest = natsSubject.startsWith(prefix) ? natsSubject.slice(prefix.length) : undefined;
+  return rest !== undefined && /^[a-z0-9_-]+$/.test(rest) ? SUBJECTS.detectionFound : undefined;
 }
