@@ -3,6 +3,7 @@
  * or S3_ENDPOINT name existing servers), every service and the gateway, prints one URL and
  * stops everything on Ctrl-C.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import { createLogger } from '@lookout/runtime';
 import {
   ensureBuilt,
@@ -16,6 +17,7 @@ import {
 const logger = createLogger('local-stack', process.env.LOG_LEVEL ?? 'warn');
 const port = Number(process.env.LOOKOUT_PORT ?? 8080);
 const logDir = repoPath('.cache/logs');
+const STACK_FILE = repoPath('.cache/stack.json');
 
 try {
   ensureNatsServer();
@@ -24,6 +26,8 @@ try {
   console.log('starting NATS, PostgreSQL, S3 and the services');
   const stack = await startStack({ port, host: process.env.LOOKOUT_HOST ?? '127.0.0.1', env: process.env, logDir, logger });
   console.log(`\nLookout is running at ${stack.url}\n(service logs in ${logDir}; press Ctrl-C to stop)`);
+  // Subscribers, the tail command and the examples connect to NATS directly; they find it here.
+  writeFileSync(STACK_FILE, JSON.stringify({ url: stack.url, natsUrl: stack.infrastructure.natsUrl }, null, 2));
 
   let stopping = false;
   const stop = async () => {
@@ -31,6 +35,7 @@ try {
     stopping = true;
     console.log('stopping');
     try {
+      rmSync(STACK_FILE, { force: true });
       await stack.stop();
       process.exit(0);
     } catch (error) {
