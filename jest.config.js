@@ -17,7 +17,7 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: {
-    '^@lookout/(contracts|messaging|storage|runtime|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@lookout/(contracts|messaging|storage|runtime|testing|subscriber)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   // Shares the main context's typed arrays with tests, so onnxruntime-node output tensors pass its instanceof checks.
@@ -25,7 +25,7 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/services/web/.next/'],
 };
 
-const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/bench', '<rootDir>/test', '<rootDir>/deploy'];
+const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools', '<rootDir>/examples', '<rootDir>/bench', '<rootDir>/test', '<rootDir>/deploy'];
 
 export default {
   // One set of throwaway NATS, PostgreSQL and S3 servers for the whole run.

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import {
   detectionsCompletedV1Schema,
   detectionsFailedV1Schema,
+  detectionsStartedV1Schema,
   detectionFoundV1Schema,
   imageUploadedV1Schema,
   type DetectionFoundV1,
   type DetectionsCompletedV1,
   type DetectionsFailedV1,
+  type DetectionsStartedV1,
   type ImageUploadedV1,
 } from './payloads.js';
 import { SUBJECTS, type Subject } from './subjects.js';
@@ -15,6 +17,7 @@ import { SUBJECTS, type Subject } from './subjects.js';
 /** Payload type carried by each subject. */
 export interface EventDataMap {
   [SUBJECTS.imageUploaded]: ImageUploadedV1;
+  [SUBJECTS.detectionsStarted]: DetectionsStartedV1;
   [SUBJECTS.detectionsCompleted]: DetectionsCompletedV1;
   [SUBJECTS.detectionsFailed]: DetectionsFailedV1;
   [SUBJECTS.detectionFound]: DetectionFoundV1;
@@ -24,6 +27,7 @@ export type EventData<S extends Subject> = EventDataMap[S];
 
 const DATA_SCHEMAS: { [S in Subject]: z.ZodType<EventDataMap[S]> } = {
   [SUBJECTS.imageUploaded]: imageUploadedV1Schema,
+  [SUBJECTS.detectionsStarted]: detectionsStartedV1Schema,
   [SUBJECTS.detectionsCompleted]: detectionsCompletedV1Schema,
   [SUBJECTS.detectionsFailed]: detectionsFailedV1Schema,
   [SUBJECTS.detectionFound]: detectionFoundV1Schema,

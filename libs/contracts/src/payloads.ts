@@ -65,7 +65,21 @@ export const imageUploadedV1Schema = z.object({
   pages: z.number().int().positive().optional(),
   originalName: z.string().max(255).optional(),
   options: detectionOptionsSchema.optional(),
+  /** WebP preview of the upright first frame, longest side at most 320 px; absent in events from before ingest stored previews. */
+  thumbnail: objectRefSchema.optional(),
   uploadedAt: isoTime,
+});
+
+export const detectionsStartedV1Schema = z.object({
+  imageId: z.uuid(),
+  /** Id of the images.uploaded.v1 event that started the job. */
+  jobId: z.string().min(1),
+  detectorId: z.string().min(1),
+  model: modelRefSchema,
+  executionProvider: z.string().min(1),
+  /** JetStream delivery count of the job: 1 for the first start, higher for each retry. */
+  attempt: z.number().int().positive(),
+  startedAt: isoTime,
 });
 
 export const detectionsCompletedV1Schema = z.object({
@@ -126,6 +140,22 @@ export const detectionFoundV1Schema = z.object({
   completedAt: isoTime,
 });
 
+export const DETECTOR_HEARTBEAT_STATES = ['running', 'stopping'] as const;
+
+/**
+ * A detector's announcement of itself on DETECTOR_HEARTBEAT_SUBJECT. `startedAt` is when it began
+ * consuming jobs and `sentAt` when it sent this heartbeat.
+ */
+export const detectorHeartbeatV1Schema = z.object({
+  detectorId: z.string().min(1),
+  executionProvider: z.string().min(1),
+  model: modelRefSchema,
+  /** `stopping` is sent once at shutdown, so readers can drop the detector before its heartbeats time out. */
+  state: z.enum(DETECTOR_HEARTBEAT_STATES),
+  startedAt: isoTime,
+  sentAt: isoTime,
+});
+
 export type ObjectRef = z.infer<typeof objectRefSchema>;
 export type ModelRef = z.infer<typeof modelRefSchema>;
 export type Box = z.infer<typeof boxSchema>;
@@ -134,6 +164,9 @@ export type FailureReason = (typeof FAILURE_REASONS)[number];
 export type DetectionOptions = z.infer<typeof detectionOptionsSchema>;
 export type AppliedDetectionOptions = z.infer<typeof appliedDetectionOptionsSchema>;
 export type ImageUploadedV1 = z.infer<typeof imageUploadedV1Schema>;
+export type DetectionsStartedV1 = z.infer<typeof detectionsStartedV1Schema>;
+export type DetectorHeartbeatV1 = z.infer<typeof detectorHeartbeatV1Schema>;
+export type DetectorHeartbeatState = (typeof DETECTOR_HEARTBEAT_STATES)[number];
 export type DetectionsCompletedV1 = z.infer<typeof detectionsCompletedV1Schema>;
 export type DetectionsFailedV1 = z.infer<typeof detectionsFailedV1Schema>;
 export type DetectionFoundV1 = z.infer<typeof detectionFoundV1Schema>;

@@ -4,6 +4,8 @@
  */
 export const SUBJECTS = {
   imageUploaded: 'images.uploaded.v1',
+  /** A detector took the job of an image, once per delivery. */
+  detectionsStarted: 'detections.started.v1',
   detectionsCompleted: 'detections.completed.v1',
   detectionsFailed: 'detections.failed.v1',
   /**
@@ -14,6 +16,13 @@ export const SUBJECTS = {
 } as const;
 
 export type Subject = (typeof SUBJECTS)[keyof typeof SUBJECTS];
+
+/**
+ * Core NATS subject of the detectors' heartbeats. It is outside every JetStream stream and carries
+ * a plain JSON payload (detectorHeartbeatV1Schema), not a CloudEvent: a missed heartbeat is replaced
+ * by the next one, so nothing needs storing.
+ */
+export const DETECTOR_HEARTBEAT_SUBJECT = 'detectors.heartbeat.v1';
 
 /** JetStream streams and the subjects each one stores. */
 export const STREAMS = {

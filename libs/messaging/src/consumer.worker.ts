@@ -85,7 +85,9 @@ export class ConsumerWorker {
     this.batch = batch;
     try {
       if (this.stopping) {
-        await batch.close();
+        // In @nats-io/jetstream 3.4.0 a batch finishes closing only while it is iterated, so awaiting
+        // close() here would never return; the loop below drains it.
+        void batch.close();
       }
       for await (const msg of batch) {
         this.limiter.acquire();

@@ -1,4 +1,4 @@
-import { decodeEvent, InvalidEventError, isSubject, SUBJECTS, type CloudEvent, type Subject } from '@lookout/contracts';
+import { contractSubject, decodeEvent, InvalidEventError, SUBJECTS, type CloudEvent, type Subject } from '@lookout/contracts';
 import { errorFields, type Logger } from '@lookout/runtime';
 import type { JsMsg, PubAck } from '@nats-io/jetstream';
 
@@ -50,7 +50,7 @@ export class DeliveryProcessor {
     Object.assign(fields, { eventId: event.id, imageId: event.subject, jobId: jobIdOf(subject, event) });
 
     const context = new JetStreamContext({
-      subject,
+      subject: msg.subject,
       stream: this.binding.stream,
       durable: this.binding.durable,
       streamSequence: msg.seq,
@@ -83,10 +83,12 @@ export class DeliveryProcessor {
 
   private decode(msg: JsMsg, fields: DeliveryFields): { subject: Subject; event: CloudEvent<unknown> } | undefined {
     try {
-      if (!isSubject(msg.subject)) {
+      // Per-label subjects such as detections.found.v1.person share the contract of detections.found.v1.
+      const subject = contractSubject(msg.subject);
+      if (subject === undefined) {
         throw new InvalidEventError(msg.subject, ['no event contract exists for this subject']);
       }
-      return { subject: msg.subject, event: decodeEvent(msg.subject, msg.data) };
+      return { subject, event: decodeEvent(subject, msg.data) };
     } catch (error) {
       // A redelivery would fail the same way, so the message is terminated at once.
       this.logger.error({ ...fields, ...errorFields(error) }, 'invalid event terminated');

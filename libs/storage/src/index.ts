@@ -1,5 +1,5 @@
 export type { S3Settings } from './s3-settings.js';
-export { ObjectStore, type ObjectInfo, type ObjectMetadata, type ObjectStream } from './object-store.js';
+export { ObjectStore, type ObjectInfo, type ObjectMetadata, type ObjectStream, type PresignPutOptions } from './object-store.js';
 export type { S3ClientOptions } from './create-s3-client.js';
 export {
   BucketNotFoundError,

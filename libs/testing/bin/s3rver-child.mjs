@@ -9,6 +9,21 @@ import S3rver from 's3rver';
 
 const LOOPBACK_HOST = '127.0.0.1';
 
+// Lets a browser on any origin PUT to the presigned URLs that ingest hands out for direct uploads
+// and read objects back. It applies to the buckets created at start-up, such as the local stack's.
+// Buckets that tests create later have no CORS rules, because Node's fetch does not need them.
+const CORS_CONFIGURATION = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3600</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
 function report(message) {
   if (process.send !== undefined) {
     process.send(message);
@@ -21,7 +36,7 @@ const server = new S3rver({
   port: config.port ?? 0,
   directory: config.directory,
   silent: true,
-  configureBuckets: (config.buckets ?? []).map((name) => ({ name })),
+  configureBuckets: (config.buckets ?? []).map((name) => ({ name, configs: [CORS_CONFIGURATION] })),
 });
 
 let closing = false;

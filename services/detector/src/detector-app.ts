@@ -6,6 +6,7 @@ import { JetStreamServer, type ConsumerBinding } from '@lookout/messaging';
 import { errorFields, NestPinoLogger, type Logger } from '@lookout/runtime';
 import type { DetectorConfig } from './config/detector-config.js';
 import { DetectorModule } from './detector.module.js';
+import { HeartbeatService } from './heartbeat/heartbeat.service.js';
 import { ModelService } from './model/model.service.js';
 import { CudaUnavailableError } from './model/onnx-session.adapter.js';
 
@@ -35,10 +36,14 @@ export async function listenDetectorApp(config: DetectorConfig, logger: Logger):
   return app;
 }
 
-/** Loads the model, then starts the JetStream consumer, so no job is taken before the model can run it. */
+/**
+ * Loads the model, then starts the JetStream consumer, so no job is taken before the model can run it,
+ * and then the heartbeat that announces this detector.
+ */
 export async function startConsuming(app: INestApplication, config: DetectorConfig, logger: Logger): Promise<void> {
   const model = await app.get(ModelService).load();
   await app.startAllMicroservices();
+  app.get(HeartbeatService).start(model);
   logger.info(
     { detectorId: config.detectorId, executionProvider: model.executionProvider, model: model.ref, consumer: detectorConsumer(config) },
     'consuming detection jobs',

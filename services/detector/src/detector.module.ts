@@ -5,6 +5,7 @@ import { ObjectStore } from '@lookout/storage';
 import { DETECTOR_CONFIG, DETECTOR_LOGGER } from './config/config.tokens.js';
 import type { DetectorConfig } from './config/detector-config.js';
 import { HealthController } from './health/health.controller.js';
+import { HeartbeatService } from './heartbeat/heartbeat.service.js';
 import { DetectionJobService } from './jobs/detection-job.service.js';
 import { ImageUploadedHandler } from './jobs/image-uploaded.handler.js';
 import { DetectorMetrics } from './metrics/detector-metrics.js';
@@ -29,6 +30,7 @@ export class DetectorModule implements OnApplicationShutdown {
         DetectionJobService,
         DetectorMetrics,
         JobMetricsInterceptor,
+        HeartbeatService,
       ],
     };
   }

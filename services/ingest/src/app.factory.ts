@@ -11,7 +11,7 @@ import type { IngestConfig } from './config/ingest-config.js';
 export async function createIngestApp(config: IngestConfig, logger: Logger): Promise<INestApplication> {
   return NestFactory.create(AppModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),
-    // Only multer reads request bodies here; JSON and urlencoded bodies are never accepted.
+    // Only multer and the direct upload routes' own JSON reader read request bodies, each with its limit.
     bodyParser: false,
     // Start-up errors reach the caller, which logs them, instead of ending the process inside Nest.
     abortOnError: false,

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { MessagingModule } from '@lookout/messaging';
 import type { Logger } from '@lookout/runtime';
 import { INGEST_CONFIG, type IngestConfig } from './config/ingest-config.js';
+import { DirectUploadsModule } from './direct-uploads/direct-uploads.module.js';
 import { ErrorResponseFilter } from './errors/error-response.filter.js';
 import { HealthModule } from './health/health.module.js';
 import { LOGGER, loggerProvider } from './logging/logger.provider.js';
@@ -23,6 +24,7 @@ export class AppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: SERVICE_NAME, logger }),
         ObjectStoreModule,
         UploadsModule,
+        DirectUploadsModule,
         HealthModule,
       ],
       providers: [

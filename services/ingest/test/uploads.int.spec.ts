@@ -68,8 +68,9 @@ describe('POST /v1/images', () => {
     expect(image).toEqual({ id: image.id, status: 'queued', statusUrl: `/v1/images/${image.id}` });
 
     const keys = await listKeys(s3, bucket.bucket);
-    expect(keys).toHaveLength(1);
+    expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(new RegExp(`^images/\\d{4}/\\d{2}/\\d{2}/${image.id}\\.png$`));
+    expect(keys[1]).toBe(`thumbnails/${image.id}.webp`);
     const stored = await readObject(s3, bucket.bucket, keys[0]);
     expect(stored.bytes.equals(bytes)).toBe(true);
     expect(stored.contentType).toBe('image/png');
@@ -90,6 +91,7 @@ describe('POST /v1/images', () => {
       height: 48,
       pages: 1,
       originalName: 'noise.png',
+      thumbnail: { bucket: bucket.bucket, key: `thumbnails/${image.id}.webp` },
       uploadedAt: event.time,
     });
   });
@@ -105,7 +107,7 @@ describe('POST /v1/images', () => {
     const events = await uploadEventsSince(jsm, sequenceBefore, bucket.bucket);
     expect(events.map(({ event }) => event.data.imageId)).toEqual([image.id]);
     expect(events[0].event.data).toMatchObject({ format: 'jpeg', contentType: 'image/jpeg', width, height, bytes: bytes.length });
-    expect(await listKeys(s3, bucket.bucket)).toEqual([events[0].event.data.object.key]);
+    expect(await listKeys(s3, bucket.bucket)).toEqual([events[0].event.data.object.key, `thumbnails/${image.id}.webp`]);
   });
 
   it('accepts several files in one request', async () => {
@@ -124,7 +126,9 @@ describe('POST /v1/images', () => {
     expect(events.map(({ event }) => event.data.imageId)).toEqual(ids);
     expect(events.map(({ event }) => event.data.format)).toEqual(['jpeg', 'webp', 'avif']);
     const keys = await listKeys(s3, bucket.bucket);
-    expect(keys).toEqual(events.map(({ event }) => event.data.object.key).sort());
+    const originals = events.map(({ event }) => event.data.object.key);
+    const thumbnails = events.map(({ event }) => event.data.thumbnail?.key);
+    expect(keys).toEqual([...originals, ...thumbnails].sort());
   });
 
   describe('rejections store and publish nothing', () => {

@@ -6,6 +6,7 @@ import { SUBJECTS, STREAMS } from '@lookout/contracts';
 
 import { AppModule } from './app.module.js';
 import type { ResultsConfig } from './config/results-config.js';
+import { setupOpenApi } from './docs/openapi.js';
 import { ErrorResponseFilter } from './errors/error-response.filter.js';
 
 const NATS_CLIENT_NAME = 'results';
@@ -13,7 +14,10 @@ const NATS_CLIENT_NAME = 'results';
 /** The JetStream consumers this service reads. Every replica shares them, so each event reaches one replica. */
 export const RESULTS_CONSUMERS: ConsumerBinding[] = [
   { stream: STREAMS.images.name, durable: 'results-images', filterSubject: SUBJECTS.imageUploaded },
-  { stream: STREAMS.detections.name, durable: 'results-detections', filterSubject: 'detections.>' },
+  // Exact subjects, because `detections.>` would also deliver every per-label detections.found.v1 event.
+  { stream: STREAMS.detections.name, durable: 'results-completed', filterSubject: SUBJECTS.detectionsCompleted },
+  { stream: STREAMS.detections.name, durable: 'results-failed', filterSubject: SUBJECTS.detectionsFailed },
+  { stream: STREAMS.detections.name, durable: 'results-started', filterSubject: SUBJECTS.detectionsStarted },
 ];
 
 /**
@@ -26,6 +30,7 @@ export async function createResultsApp(config: ResultsConfig, logger: Logger): P
     logger: new NestPinoLogger(logger),
   });
   app.useGlobalFilters(new ErrorResponseFilter(logger));
+  setupOpenApi(app);
   app.connectMicroservice(
     { strategy: new JetStreamServer({ url: config.NATS_URL, name: NATS_CLIENT_NAME, consumers: RESULTS_CONSUMERS, logger }) },
     { inheritAppConfig: true },

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@lookout/messaging';
 
 import { RESULTS_CONFIG, type ResultsConfig } from './config/results-config.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -15,6 +16,16 @@ import { ImagesController } from './images/images.controller.js';
 import { ImagesRepository } from './images/images.repository.js';
 import { ImagesService } from './images/images.service.js';
 import { LOGGER, type Logger } from './logging/logger.provider.js';
+import { CocoExportController } from './exports/coco-export.controller.js';
+import { CocoExportService } from './exports/coco-export.service.js';
+import { NatsRpcResponder } from './rpc/nats-rpc.responder.js';
+import { ResultsRpcHandlers } from './rpc/results-rpc.handlers.js';
+import { LabelStatsController } from './stats/label-stats.controller.js';
+import { LabelStatsRepository } from './stats/label-stats.repository.js';
+import { LabelStatsService } from './stats/label-stats.service.js';
+import { OverviewModule } from './overview/overview.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** Tries to reach PostgreSQL for about 10 seconds at start-up before giving up. */
 const DATABASE_CONNECT_ATTEMPTS = 5;
@@ -36,8 +47,13 @@ export class AppModule {
           retryAttempts: DATABASE_CONNECT_ATTEMPTS,
           retryDelay: DATABASE_RETRY_DELAY_MS,
         }),
+        WebhooksModule.forRoot({ config, logger }),
+        TimelineModule,
+        OverviewModule.forRoot({ logger }),
+        // Core NATS for the image status notifications and the request/reply subjects.
+        MessagingModule.forRoot({ url: config.NATS_URL, name: 'results-core', logger }),
       ],
-      controllers: [ImagesController, EventsController, HealthController, ImageEventsHandler],
+      controllers: [ImagesController, EventsController, HealthController, ImageEventsHandler, LabelStatsController, CocoExportController],
       providers: [
         { provide: RESULTS_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -48,6 +64,11 @@ export class AppModule {
         ImageFilesService,
         DatabaseHealthRepository,
         HealthService,
+        LabelStatsRepository,
+        LabelStatsService,
+        CocoExportService,
+        ResultsRpcHandlers,
+        NatsRpcResponder,
       ],
     };
   }

@@ -76,6 +76,7 @@ describe('results service', () => {
         appliedOptions: null,
         batchSize: null,
         fileUrl: `/v1/images/${imageId}/file`,
+        thumbnailUrl: `/v1/images/${imageId}/thumbnail`,
       });
     });
 

@@ -25,6 +25,13 @@ data "aws_iam_policy_document" "ingest" {
     resources = ["${module.data.bucket_arn}/health/*"]
   }
 
+  # Completing a direct upload reads the pending object to verify it and copies it to its final key.
+  statement {
+    sid       = "VerifyDirectUploads"
+    actions   = ["s3:GetObject"]
+    resources = ["${module.data.bucket_arn}/uploads/pending/*"]
+  }
+
   statement {
     sid       = "BucketChecks"
     actions   = ["s3:ListBucket"]

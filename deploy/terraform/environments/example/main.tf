@@ -86,6 +86,9 @@ module "data" {
   instance_class     = var.database_instance_class
   kms_key_arn        = var.kms_key_arn
 
+  # The dashboard PUTs large files straight to the bucket with presigned URLs.
+  upload_cors_allowed_origins = var.dashboard_origins
+
   database_client_security_group_ids = {
     results = module.results.security_group_id
   }
@@ -143,9 +146,31 @@ module "ingest" {
     MAX_UPLOAD_BYTES = tostring(var.max_upload_bytes)
   })
 
+  # Every ingest replica must verify upload ids that another replica signed.
+  secrets = {
+    UPLOAD_TOKEN_SECRET = aws_secretsmanager_secret.upload_token.arn
+  }
+  secret_arns = [aws_secretsmanager_secret.upload_token.arn]
+
   task_role_policies = {
     images-bucket = data.aws_iam_policy_document.ingest.json
   }
+}
+
+resource "random_password" "upload_token" {
+  length  = 48
+  special = false
+}
+
+resource "aws_secretsmanager_secret" "upload_token" {
+  name_prefix = "${var.name}-upload-token-"
+  description = "Key that signs the upload ids of direct-to-S3 uploads, shared by all ingest tasks."
+  kms_key_id  = var.kms_key_arn
+}
+
+resource "aws_secretsmanager_secret_version" "upload_token" {
+  secret_id     = aws_secretsmanager_secret.upload_token.id
+  secret_string = random_password.upload_token.result
 }
 
 module "results" {

@@ -158,3 +158,9 @@ variable "ecr_images_to_keep" {
   description = "Images kept per ECR repository; older ones expire."
   default     = 30
 }
+
+variable "dashboard_origins" {
+  type        = list(string)
+  description = "Origins of the dashboard (for example https://lookout.example.com) allowed to PUT large files straight to the image bucket; empty disables direct uploads from browsers."
+  default     = []
+}

@@ -51,6 +51,21 @@ resource "aws_s3_bucket_lifecycle_configuration" "images" {
     }
   }
 
+  # Direct uploads wait under uploads/pending/ until ingest checks them; a client that never
+  # completes its upload, or a delete that failed after a check, leaves the object there.
+  rule {
+    id     = "expire-pending-uploads"
+    status = "Enabled"
+
+    filter {
+      prefix = "uploads/pending/"
+    }
+
+    expiration {
+      days = var.pending_upload_expiration_days
+    }
+  }
+
   dynamic "rule" {
     for_each = var.image_expiration_days == null ? [] : [var.image_expiration_days]
 
@@ -64,6 +79,22 @@ resource "aws_s3_bucket_lifecycle_configuration" "images" {
         days = rule.value
       }
     }
+  }
+}
+
+# Browsers PUT large files straight to the bucket with URLs that ingest presigns, from the
+# dashboard's origin; without these rules the browser blocks the cross-origin request.
+resource "aws_s3_bucket_cors_configuration" "images" {
+  count = length(var.upload_cors_allowed_origins) > 0 ? 1 : 0
+
+  bucket = aws_s3_bucket.images.id
+
+  cors_rule {
+    allowed_methods = ["PUT"]
+    allowed_origins = var.upload_cors_allowed_origins
+    allowed_headers = ["content-type"]
+    expose_headers  = ["ETag"]
+    max_age_seconds = 3600
   }
 }
 

@@ -95,6 +95,18 @@ variable "image_expiration_days" {
   default     = null
 }
 
+variable "pending_upload_expiration_days" {
+  type        = number
+  description = "Days after which a direct upload under uploads/pending/ that was never completed is deleted."
+  default     = 1
+}
+
+variable "upload_cors_allowed_origins" {
+  type        = list(string)
+  description = "Origins of the dashboard (such as https://lookout.example.com) allowed to PUT files to the bucket with presigned URLs; empty turns direct uploads from browsers off."
+  default     = []
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags added to every resource."

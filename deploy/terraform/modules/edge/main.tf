@@ -174,7 +174,51 @@ resource "aws_lb_listener_rule" "upload" {
   tags = var.tags
 }
 
+# POST /v1/uploads creates a direct upload to S3 and POST /v1/uploads/<upload id>/complete finishes
+# it. The path pattern's `*` also matches slashes, as routeRequest does.
+resource "aws_lb_listener_rule" "direct_upload" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 11
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.ingest.arn
+  }
+
+  condition {
+    http_request_method {
+      values = ["POST"]
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v1/uploads", "/v1/uploads/", "/v1/uploads/*/complete"]
+    }
+  }
+
+  tags = var.tags
+}
+
 # Every other /v1/ request, whatever its method, belongs to the results API.
+resource "aws_lb_listener_rule" "docs" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 21
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.results.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/docs", "/docs/*"]
+    }
+  }
+
+  tags = var.tags
+}
+
 resource "aws_lb_listener_rule" "api" {
   listener_arn = aws_lb_listener.http.arn
   priority     = 20

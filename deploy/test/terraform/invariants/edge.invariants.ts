@@ -1,4 +1,4 @@
-import { API_PREFIX, HEALTH_PATH, UPLOAD_PATH, routeRequest, type Upstream } from '@lookout/contracts';
+import { API_PREFIX, DIRECT_UPLOAD_COMPLETE_SUFFIX, DIRECT_UPLOAD_PATH, DOCS_PATH, HEALTH_PATH, UPLOAD_PATH, routeRequest, type Upstream } from '@lookout/contracts';
 
 import { nestedBlocks, resolveLiteral, targetBody, traceTargets } from '../expressions.js';
 import { resourcesOfType, type Block, type ModuleInstance } from '../load-terraform.js';
@@ -103,8 +103,19 @@ export function routingSamples(): Array<{ method: string; path: string }> {
     { method: 'POST', path: `${UPLOAD_PATH}/0b7c` },
     { method: 'GET', path: `${UPLOAD_PATH}?label=dog&minScore=0.5` },
     { method: 'GET', path: `${API_PREFIX}events` },
+    { method: 'GET', path: DOCS_PATH },
+    { method: 'GET', path: `${DOCS_PATH}/openapi.json` },
+    { method: 'GET', path: `${DOCS_PATH}search` },
     { method: 'DELETE', path: `${API_PREFIX}images/0b7c` },
     { method: 'POST', path: `${UPLOAD_PATH}s` },
+    { method: 'POST', path: DIRECT_UPLOAD_PATH },
+    { method: 'POST', path: `${DIRECT_UPLOAD_PATH}/` },
+    { method: 'POST', path: `${DIRECT_UPLOAD_PATH}/eyJpZCI6MX0.c2ln${DIRECT_UPLOAD_COMPLETE_SUFFIX}` },
+    { method: 'POST', path: `${DIRECT_UPLOAD_PATH}/a/b${DIRECT_UPLOAD_COMPLETE_SUFFIX}` },
+    { method: 'POST', path: `${DIRECT_UPLOAD_PATH}${DIRECT_UPLOAD_COMPLETE_SUFFIX}` },
+    { method: 'POST', path: `${DIRECT_UPLOAD_PATH}/0b7c` },
+    { method: 'GET', path: DIRECT_UPLOAD_PATH },
+    { method: 'GET', path: `${DIRECT_UPLOAD_PATH}/0b7c${DIRECT_UPLOAD_COMPLETE_SUFFIX}` },
     { method: 'GET', path: apiRoot },
     { method: 'GET', path: '/' },
     { method: 'GET', path: HEALTH_PATH },

@@ -1,4 +1,13 @@
-import { createEvent, SUBJECTS, type CloudEvent, type DetectionsCompletedV1, type DetectionsFailedV1, type FailureReason, type ModelRef } from '@lookout/contracts';
+import {
+  createEvent,
+  SUBJECTS,
+  type CloudEvent,
+  type DetectionsCompletedV1,
+  type DetectionsFailedV1,
+  type DetectionsStartedV1,
+  type FailureReason,
+  type ModelRef,
+} from '@lookout/contracts';
 import type { DetectionResult } from '../inference/detection-pipeline.js';
 import { derivedEventId } from './derived-event-id.js';
 
@@ -12,6 +21,28 @@ export interface JobIdentity {
   /** Id of the images.uploaded.v1 event that started the job. */
   jobId: string;
   detectorId: string;
+}
+
+/**
+ * Builds the detections.started.v1 event of one delivery of a job. Its id derives from the job and
+ * the attempt, so a delivery that publishes it twice stores one copy and each retry gets its own.
+ */
+export function startedEvent(job: JobIdentity, model: ModelRef, executionProvider: string, attempt: number, startedAt: Date): CloudEvent<DetectionsStartedV1> {
+  return createEvent(SUBJECTS.detectionsStarted, {
+    id: derivedEventId(`${job.jobId}\nattempt ${attempt}`, SUBJECTS.detectionsStarted),
+    source: DETECTOR_SOURCE,
+    subject: job.imageId,
+    time: startedAt,
+    data: {
+      imageId: job.imageId,
+      jobId: job.jobId,
+      detectorId: job.detectorId,
+      model,
+      executionProvider,
+      attempt,
+      startedAt: startedAt.toISOString(),
+    },
+  });
 }
 
 export function completedEvent(

@@ -5,10 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { INestApplication } from '@nestjs/common';
-import { createEvent, SUBJECTS, STREAMS, type CloudEvent, type ImageUploadedV1 } from '@lookout/contracts';
+import {
+  createEvent,
+  decodeEvent,
+  detectionFoundSubject,
+  encodeEvent,
+  SUBJECTS,
+  STREAMS,
+  type CloudEvent,
+  type DetectionFoundV1,
+  type DetectionsStartedV1,
+  type ImageUploadedV1,
+} from '@lookout/contracts';
 import { connectNats, ensureStreams, EventPublisher } from '@lookout/messaging';
 import { createLogger } from '@lookout/runtime';
 import {
@@ -25,6 +36,7 @@ import {
 } from '@lookout/testing';
 import { loadDetectorConfig, type DetectorConfig } from '../config/detector-config.js';
 import { DETECTOR_DURABLE, listenDetectorApp, startConsuming, startDetectorApp } from '../detector-app.js';
+import { derivedEventId } from './derived-event-id.js';
 import { DetectionEventRecorder } from '../../test/support/detection-event-recorder.js';
 import { assertRealModelPresent } from '../../test/support/real-model.js';
 
@@ -91,6 +103,46 @@ describe('detection job flow', () => {
     );
   }
 
+  /** Reads every detections.found.v1 event about an image from the DETECTIONS stream, oldest first. */
+  async function storedFoundEvents(imageId: string): Promise<Array<{ subject: string; event: CloudEvent<DetectionFoundV1> }>> {
+    const consumer = await jetstream(nc).consumers.get(STREAMS.detections.name, { filter_subjects: `${SUBJECTS.detectionFound}.*` });
+    const { num_pending: pending } = await consumer.info(true);
+    const found: Array<{ subject: string; event: CloudEvent<DetectionFoundV1> }> = [];
+    if (pending === 0) {
+      return found;
+    }
+    for await (const msg of await consumer.fetch({ max_messages: pending, expires: 5_000 })) {
+      const event = decodeEvent(SUBJECTS.detectionFound, msg.data);
+      if (event.data.imageId === imageId) {
+        found.push({ subject: msg.subject, event });
+      }
+      if (msg.info.pending === 0) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** Reads the detections.started.v1 events about an image from the DETECTIONS stream, oldest first. */
+  async function storedStartedEvents(imageId: string): Promise<Array<CloudEvent<DetectionsStartedV1>>> {
+    const consumer = await jetstream(nc).consumers.get(STREAMS.detections.name, { filter_subjects: SUBJECTS.detectionsStarted });
+    const { num_pending: pending } = await consumer.info(true);
+    const started: Array<CloudEvent<DetectionsStartedV1>> = [];
+    if (pending === 0) {
+      return started;
+    }
+    for await (const msg of await consumer.fetch({ max_messages: pending, expires: 5_000 })) {
+      const event = decodeEvent(SUBJECTS.detectionsStarted, msg.data);
+      if (event.data.imageId === imageId) {
+        started.push(event);
+      }
+      if (msg.info.pending === 0) {
+        break;
+      }
+    }
+    return started;
+  }
+
   beforeAll(async () => {
     assertRealModelPresent();
     nats = await startNats();
@@ -134,6 +186,81 @@ describe('detection job flow', () => {
     expect(completed.data.detectorId).toBe('detector-int');
     expect(completed.data.timings.totalMs).toBeGreaterThan(0);
     await consumerSettled();
+  });
+
+  it('announces the start before the result', async () => {
+    const photo = await readFile(photoPath('dog.jpg'));
+    await putObject('images/dog-started.jpg', photo, 'image/jpeg');
+
+    const uploaded = await publishUpload('images/dog-started.jpg', photo.byteLength);
+    const completed = await recorder.next(SUBJECTS.detectionsCompleted, uploaded.data.imageId);
+    await consumerSettled();
+    const started = await storedStartedEvents(uploaded.data.imageId);
+
+    expect(started).toHaveLength(1);
+    expect(started[0]!.id).toBe(derivedEventId(`${uploaded.id}\nattempt 1`, SUBJECTS.detectionsStarted));
+    expect(started[0]!.data).toEqual({
+      imageId: uploaded.data.imageId,
+      jobId: uploaded.id,
+      detectorId: 'detector-int',
+      model: completed.data.model,
+      executionProvider: 'cpu',
+      attempt: 1,
+      startedAt: expect.any(String),
+    });
+    expect(Date.parse(started[0]!.data.startedAt)).toBeLessThanOrEqual(Date.parse(completed.data.completedAt));
+  });
+
+  it('publishes one found event per label', async () => {
+    const photo = await readFile(photoPath('dog.jpg'));
+    await putObject('images/dog-labels.jpg', photo, 'image/jpeg');
+
+    const uploaded = await publishUpload('images/dog-labels.jpg', photo.byteLength);
+    const completed = await recorder.next(SUBJECTS.detectionsCompleted, uploaded.data.imageId);
+    // The job is acked only after every found event is stored, so a settled consumer means they are all in the stream.
+    await consumerSettled();
+    const found = await storedFoundEvents(uploaded.data.imageId);
+
+    const labels = [...new Set(completed.data.detections.map((detection) => detection.label))];
+    expect(found.map(({ event }) => event.data.label).sort()).toEqual([...labels].sort());
+    expect(labels).toEqual(expect.arrayContaining(['dog', 'bicycle']));
+    for (const { subject, event } of found) {
+      const ofLabel = completed.data.detections.filter((detection) => detection.label === event.data.label);
+      expect(subject).toBe(detectionFoundSubject(event.data.label));
+      expect(event.id).toBe(derivedEventId(uploaded.id, subject));
+      expect(event.subject).toBe(uploaded.data.imageId);
+      expect(event.time).toBe(completed.time);
+      expect(event.data).toMatchObject({
+        jobId: uploaded.id,
+        count: ofLabel.length,
+        maxScore: Math.max(...ofLabel.map((detection) => detection.score)),
+        classId: ofLabel[0]!.classId,
+        width: completed.data.width,
+        height: completed.data.height,
+        model: completed.data.model,
+        executionProvider: completed.data.executionProvider,
+        completedAt: completed.data.completedAt,
+      });
+      expect([...event.data.detections].sort((a, b) => a.score - b.score)).toEqual([...ofLabel].sort((a, b) => a.score - b.score));
+    }
+  });
+
+  it('stores no second copy of a repeated job', async () => {
+    const photo = await readFile(photoPath('dog.jpg'));
+    await putObject('images/dog-repeat.jpg', photo, 'image/jpeg');
+    const uploaded = await publishUpload('images/dog-repeat.jpg', photo.byteLength);
+    await recorder.next(SUBJECTS.detectionsCompleted, uploaded.data.imageId);
+    await consumerSettled();
+    const firstRun = await storedFoundEvents(uploaded.data.imageId);
+
+    // A new Nats-Msg-Id gets the same upload event past the IMAGES stream's duplicate check, as a redelivered job would arrive.
+    await jetstream(nc).publish(SUBJECTS.imageUploaded, encodeEvent(uploaded), { msgID: randomUUID() });
+    await recorder.until((events) => events.filter(({ event }) => event.data.imageId === uploaded.data.imageId).length >= 2, 'the repeated job to publish again');
+    await consumerSettled();
+    const afterRepeat = await storedFoundEvents(uploaded.data.imageId);
+
+    expect(firstRun.length).toBeGreaterThan(0);
+    expect(afterRepeat.map(({ event }) => event.id)).toEqual(firstRun.map(({ event }) => event.id));
   });
 
   it('fails a non-image object once without retrying', async () => {

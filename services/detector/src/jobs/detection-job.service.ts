@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseEvent, SUBJECTS, type CloudEvent, type DetectionsCompletedV1, type FailureReason, type ImageUploadedV1 } from '@lookout/contracts';
-import { EventPublisher, PermanentJobError, type JetStreamContext } from '@lookout/messaging';
+import { parseEvent, SUBJECTS, type CloudEvent, type DetectionFoundV1, type DetectionsCompletedV1, type FailureReason, type ImageUploadedV1 } from '@lookout/contracts';
+import { EventPublisher, NATS_CONNECTION, PermanentJobError, type JetStreamContext } from '@lookout/messaging';
 import { errorFields, type Logger } from '@lookout/runtime';
 import { ObjectNotFoundError, ObjectStore } from '@lookout/storage';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { DETECTOR_CONFIG, DETECTOR_LOGGER } from '../config/config.tokens.js';
 import type { DetectorConfig } from '../config/detector-config.js';
 import type { DetectionResult } from '../inference/detection-pipeline.js';
 import { ImageDecodeError } from '../inference/preprocess.js';
 import { DetectorMetrics } from '../metrics/detector-metrics.js';
 import { modelLabel, ModelService, type LoadedModel } from '../model/model.service.js';
-import { completedEvent, failedEvent, type JobIdentity } from './detection-events.js';
+import { completedEvent, failedEvent, startedEvent, type JobIdentity } from './detection-events.js';
+import { foundEvents } from './detection-found-events.js';
+import { DetectionFoundPublisher } from './detection-found.publisher.js';
 
 /**
  * Delivery facts the job needs from the JetStream message. The transport itself restarts the
@@ -18,8 +21,10 @@ import { completedEvent, failedEvent, type JobIdentity } from './detection-event
 export type JobDelivery = Pick<JetStreamContext, 'deliveryCount' | 'isLastDelivery'>;
 
 /**
- * Runs one detection job: fetches the uploaded image, detects objects and publishes the outcome.
- * Resolving means the outcome event was acknowledged by JetStream, so the job may be acked.
+ * Runs one detection job: announces the start with detections.started.v1, fetches the uploaded
+ * image, detects objects and publishes the outcome:
+ * detections.completed.v1, then one detections.found.v1.<label token> per distinct label.
+ * Resolving means JetStream acknowledged every one of those events, so the job may be acked.
  * Throws PermanentJobError after publishing detections.failed.v1 for failures a retry cannot fix,
  * and any other error to have JetStream redeliver the job. On the last delivery that other error
  * follows a detections.failed.v1 with delivery_exhausted, and JetStreamServer then moves the
@@ -27,6 +32,8 @@ export type JobDelivery = Pick<JetStreamContext, 'deliveryCount' | 'isLastDelive
  */
 @Injectable()
 export class DetectionJobService {
+  private readonly foundPublisher: DetectionFoundPublisher;
+
   constructor(
     private readonly models: ModelService,
     private readonly objects: ObjectStore,
@@ -34,13 +41,17 @@ export class DetectionJobService {
     @Inject(DETECTOR_CONFIG) private readonly config: DetectorConfig,
     @Inject(DETECTOR_LOGGER) private readonly logger: Logger,
     private readonly metrics: DetectorMetrics,
-  ) {}
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+  ) {
+    this.foundPublisher = new DetectionFoundPublisher(nc, logger);
+  }
 
   async process(event: CloudEvent<ImageUploadedV1>, delivery: JobDelivery): Promise<void> {
     const model = this.models.getModel();
     const job: JobIdentity = { imageId: event.data.imageId, jobId: event.id, detectorId: this.config.detectorId };
     const log = this.logger.child({ imageId: job.imageId, jobId: job.jobId, model: modelLabel(model.ref), deliveryCount: delivery.deliveryCount });
     log.info({ object: event.data.object }, 'detection job started');
+    await this.announceStart(job, model, log, delivery);
 
     const { bucket, key } = event.data.object;
     if (bucket !== this.objects.bucket) {
@@ -69,8 +80,11 @@ export class DetectionJobService {
     }
     this.metrics.observeDetection(result.timings);
 
-    const completed = withBatchDetails(completedEvent(job, model.ref, model.executionProvider, result, new Date()), result);
+    const completedAt = new Date();
+    const completed = withBatchDetails(completedEvent(job, model.ref, model.executionProvider, result, completedAt), result);
     const published = await this.publishOrRetry(job, model, log, delivery, () => this.publisher.publish(SUBJECTS.detectionsCompleted, completed));
+    const found = foundEvents(job, model.ref, model.executionProvider, result, completedAt);
+    await this.publishFound(found, log);
     log.info(
       {
         detections: result.detections.length,
@@ -82,9 +96,40 @@ export class DetectionJobService {
         appliedOptions: result.appliedOptions,
         batchSize: result.batchSize,
         duplicate: published.duplicate,
+        foundEvents: found.length,
       },
       'detection job completed',
     );
+  }
+
+  /**
+   * Publishes detections.started.v1 before the image is read. The event only feeds the image's
+   * status and timeline, so a failed publish is logged and the job goes on.
+   */
+  private async announceStart(job: JobIdentity, model: LoadedModel, log: Logger, delivery: JobDelivery): Promise<void> {
+    const started = startedEvent(job, model.ref, model.executionProvider, delivery.deliveryCount, new Date());
+    try {
+      await this.publisher.publish(SUBJECTS.detectionsStarted, started);
+    } catch (error) {
+      log.warn(errorFields(error), 'publishing detections.started.v1 failed; the job continues without it');
+    }
+  }
+
+  /**
+   * Publishes the per-label events one after another, after the completed event is stored. A failure
+   * is rethrown so that JetStream delivers the job again, and the repeated events carry the same ids,
+   * so the stream drops the copies within its duplicate window. Unlike publishOrRetry, the last
+   * delivery publishes no detections.failed.v1, because the completed result is already stored.
+   */
+  private async publishFound(events: CloudEvent<DetectionFoundV1>[], log: Logger): Promise<void> {
+    for (const event of events) {
+      try {
+        await this.foundPublisher.publish(event);
+      } catch (error) {
+        log.warn({ ...errorFields(error), label: event.data.label }, 'publishing a detections.found.v1 event failed, so this delivery of the job fails');
+        throw error;
+      }
+    }
   }
 
   /** Publishes detections.failed.v1 and ends the job without a retry. */

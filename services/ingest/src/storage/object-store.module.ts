@@ -14,6 +14,7 @@ import { LOGGER } from '../logging/logger.provider.js';
       useFactory: async (config: IngestConfig, logger: Logger): Promise<ObjectStore> => {
         const store = new ObjectStore({
           endpoint: config.S3_ENDPOINT,
+          publicEndpoint: config.S3_PUBLIC_ENDPOINT,
           region: config.S3_REGION,
           bucket: config.S3_BUCKET,
           accessKeyId: config.S3_ACCESS_KEY_ID,

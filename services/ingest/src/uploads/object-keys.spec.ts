@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { imageObjectKey } from './object-keys.js';
+import { imageObjectKey, pendingUploadKey, thumbnailObjectKey } from './object-keys.js';
 
 describe('imageObjectKey', () => {
   it('dates the key in UTC', () => {
@@ -15,5 +15,12 @@ describe('imageObjectKey', () => {
     const key = imageObjectKey('id', 'png', new Date('2026-03-04T08:00:00Z'));
 
     expect(key).toBe('images/2026/03/04/id.png');
+  });
+});
+
+describe('thumbnailObjectKey and pendingUploadKey', () => {
+  it('key by image id alone', () => {
+    expect(thumbnailObjectKey('0b7f1c52')).toBe('thumbnails/0b7f1c52.webp');
+    expect(pendingUploadKey('0b7f1c52')).toBe('uploads/pending/0b7f1c52');
   });
 });

@@ -8,3 +8,13 @@ export function imageObjectKey(imageId: string, extension: string, uploadedAt: D
   const day = String(uploadedAt.getUTCDate()).padStart(2, '0');
   return `images/${year}/${month}/${day}/${imageId}.${extension}`;
 }
+
+/** Builds the key of an image's WebP thumbnail, which results serves by image id alone. */
+export function thumbnailObjectKey(imageId: string): string {
+  return `thumbnails/${imageId}.webp`;
+}
+
+/** Builds the key a direct upload is PUT under until ingest has checked it. */
+export function pendingUploadKey(imageId: string): string {
+  return `uploads/pending/${imageId}`;
+}

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { INGEST_CONFIG, type IngestConfig } from '../config/ingest-config.js';
 import { MAX_OPTION_PARTS } from './detection-options.parser.js';
 import { ImageInspector } from './image-inspector.js';
+import { ThumbnailRenderer } from './thumbnail-renderer.js';
 import { UploadsController } from './uploads.controller.js';
 import { UploadsService } from './uploads.service.js';
 
@@ -27,6 +28,12 @@ import { UploadsService } from './uploads.service.js';
       inject: [INGEST_CONFIG],
       useFactory: (config: IngestConfig) => new ImageInspector(config.MAX_IMAGE_PIXELS),
     },
+    {
+      provide: ThumbnailRenderer,
+      inject: [INGEST_CONFIG],
+      useFactory: (config: IngestConfig) => new ThumbnailRenderer(config.MAX_IMAGE_PIXELS),
+    },
   ],
+  exports: [ImageInspector, ThumbnailRenderer],
 })
 export class UploadsModule {}

@@ -8,6 +8,7 @@ import { QueueUnavailableError, StorageUnavailableError } from '../errors/depend
 import { MissingFileError } from '../errors/upload-errors.js';
 import { LOGGER } from '../logging/logger.provider.js';
 import { ImageInspector, type ImageFile, type InspectedImage } from './image-inspector.js';
+import { THUMBNAIL_CONTENT_TYPE, ThumbnailRenderer } from './thumbnail-renderer.js';
 import { planUploadJob, type UploadJob } from './upload-job.js';
 
 export interface QueuedImage {
@@ -18,8 +19,8 @@ export interface QueuedImage {
 
 /**
  * Accepts the images of one request all-or-nothing: every file is validated
- * before the first is stored, and a failed store or publish deletes what the
- * request had stored.
+ * and its thumbnail rendered before the first is stored, and a failed store
+ * or publish deletes what the request had stored, thumbnails included.
  */
 @Injectable()
 export class UploadsService {
@@ -27,6 +28,7 @@ export class UploadsService {
 
   constructor(
     private readonly inspector: ImageInspector,
+    private readonly thumbnails: ThumbnailRenderer,
     private readonly store: ObjectStore,
     private readonly publisher: EventPublisher,
     @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
@@ -49,9 +51,14 @@ export class UploadsService {
     for (const file of files) {
       images.push(await this.inspector.inspect(file));
     }
+    // Rendered one at a time after every file passed, so a bad last file costs no rendering.
+    const thumbnails: Buffer[] = [];
+    for (const file of files) {
+      thumbnails.push(await this.thumbnails.render(file.originalName, file.bytes));
+    }
 
     const uploadedAt = new Date();
-    const jobs = files.map((file, index) => planUploadJob(file, images[index], this.config.S3_BUCKET, uploadedAt, options));
+    const jobs = files.map((file, index) => planUploadJob(file, images[index], thumbnails[index], this.config.S3_BUCKET, uploadedAt, options));
     for (const [index, job] of jobs.entries()) {
       const { format, width, height, pages } = images[index];
       this.logger.info(
@@ -75,15 +82,23 @@ export class UploadsService {
     throw new StorageUnavailableError({ cause: failure.reason });
   }
 
+  /** Stores the original and its thumbnail; when either fails, deletes both before rethrowing. */
   private async storeOne(job: UploadJob): Promise<void> {
     const fields = { imageId: job.imageId, jobId: job.jobId, key: job.key };
     try {
-      await this.store.put(job.key, job.bytes, job.contentType);
+      await Promise.all([
+        this.store.put(job.key, job.bytes, job.contentType),
+        this.store.put(job.thumbnailKey, job.thumbnail, THUMBNAIL_CONTENT_TYPE),
+      ]);
     } catch (error) {
       this.logger.error({ ...fields, ...errorFields(error) }, 'storing the image failed');
+      await this.deleteObjects([job]);
       throw error;
     }
-    this.logger.info({ ...fields, bytes: job.bytes.length, contentType: job.contentType }, 'image stored');
+    this.logger.info(
+      { ...fields, bytes: job.bytes.length, contentType: job.contentType, thumbnailKey: job.thumbnailKey, thumbnailBytes: job.thumbnail.length },
+      'image stored',
+    );
   }
 
   /**
@@ -107,15 +122,20 @@ export class UploadsService {
     }
   }
 
-  /** Deletes the stored objects of a failed request. A failed delete is logged and leaves an orphan object. */
+  /**
+   * Deletes the originals and thumbnails of a failed request. Deleting a key never stored succeeds,
+   * and a failed delete is logged and leaves an orphan object.
+   */
   private async deleteObjects(jobs: readonly UploadJob[]): Promise<void> {
     for (const job of jobs) {
-      const fields = { imageId: job.imageId, jobId: job.jobId, key: job.key };
-      try {
-        await this.store.delete(job.key);
-        this.logger.info(fields, 'stored image deleted after a failed upload');
-      } catch (error) {
-        this.logger.error({ ...fields, ...errorFields(error) }, 'deleting the stored image failed, so the object is orphaned');
+      for (const key of [job.key, job.thumbnailKey]) {
+        const fields = { imageId: job.imageId, jobId: job.jobId, key };
+        try {
+          await this.store.delete(key);
+          this.logger.info(fields, 'stored object deleted after a failed upload');
+        } catch (error) {
+          this.logger.error({ ...fields, ...errorFields(error) }, 'deleting the stored object failed, so the object is orphaned');
+        }
       }
     }
   }

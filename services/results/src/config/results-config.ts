@@ -1,6 +1,8 @@
 import { loadConfig, logLevelVariable, natsVariables, portVariable, s3Variables } from '@lookout/runtime';
 import { z } from 'zod';
 
+import { webhookVariables } from './webhook-variables.js';
+
 /** Environment variables of the results service, validated once at start-up. */
 export const resultsConfigSchema = z.object({
   RESULTS_PORT: portVariable(3003),
@@ -8,6 +10,7 @@ export const resultsConfigSchema = z.object({
   LOG_LEVEL: logLevelVariable,
   ...natsVariables,
   ...s3Variables,
+  ...webhookVariables,
 });
 
 export type ResultsConfig = z.infer<typeof resultsConfigSchema>;

@@ -28,19 +28,27 @@ describe('results migrations', () => {
 
     const applied = await dataSource.runMigrations({ transaction: 'all' });
 
-    expect(applied.map((migration) => migration.name)).toEqual(['CreateImagesAndDetections1764800000000', 'AddImagePagesAndOptions1765000000000']);
+    expect(applied.map((migration) => migration.name)).toEqual([
+      'CreateImagesAndDetections1764800000000',
+      'AddImagePagesAndOptions1765000000000',
+      'CreateWebhooks1766000000000',
+      'AddQueryIndexes1766100000000',
+      'AddDetectingStatusAndTimeline1766200000000',
+    ]);
     expect(await tableNames(dataSource)).toEqual(['detections', 'images']);
     const indexes: Array<{ indexname: string; indexdef: string }> = await dataSource.query(
       `select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename in ('images', 'detections') order by indexname`,
     );
     expect(indexes.map((index) => index.indexname)).toEqual([
-      'detections_image_id_model_id_idx',
-      'detections_label_score_idx',
+      'detections_image_id_model_id_label_score_idx',
+      'detections_label_score_image_id_idx',
       'detections_pkey',
+      'images_model_id_model_version_uploaded_at_id_idx',
       'images_pkey',
-      'images_uploaded_at_id_idx',
+      'images_unfinished_uploaded_at_id_idx',
+      'images_uploaded_at_id_covering_idx',
     ]);
-    expect(indexes.find((index) => index.indexname === 'detections_label_score_idx')?.indexdef).toContain('(label, score)');
+    expect(indexes.find((index) => index.indexname === 'detections_label_score_image_id_idx')?.indexdef).toContain('(label, score DESC, image_id)');
   });
 
   it('adds nullable pages, options, applied options and batch size to images', async () => {
@@ -90,7 +98,64 @@ describe('results migrations', () => {
     ).rejects.toThrow(/images_status_check/);
   });
 
+  it('accepts the detecting status and keeps one timeline entry per event id', async () => {
+    const id = '7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+    await dataSource.query(`insert into images (id, status, uploaded_at) values ($1, 'detecting', now())`, [id]);
+    const insertEntry = () =>
+      dataSource.query(`insert into timeline_events (image_id, type, at, event_id) values ($1, 'started', now(), 'event-1') on conflict (event_id) do nothing`, [id]);
+
+    await insertEntry();
+    await insertEntry();
+
+    const [{ count }]: Array<{ count: number }> = await dataSource.query(`select count(*)::int as count from timeline_events where image_id = $1`, [id]);
+    expect(count).toBe(1);
+    await expect(dataSource.query(`insert into timeline_events (image_id, type, at, event_id) values ($1, 'lost', now(), 'event-2')`, [id])).rejects.toThrow(
+      /timeline_events_type_check/,
+    );
+    await dataSource.query(`delete from images where id = $1`, [id]);
+  });
+
+  it('fills the timeline of images stored before it', async () => {
+    await dataSource.undoLastMigration({ transaction: 'all' });
+    const done = '8d2e3f4a-5b6c-4d7e-8f80-91a2b3c4d5e6';
+    const failed = '9e3f4a5b-6c7d-4e8f-9091-a2b3c4d5e6f7';
+    await dataSource.query(
+      `insert into images (id, status, object_key, uploaded_at, completed_at, detector_id, execution_provider, decode_ms, inference_ms, total_ms)
+       values ($1, 'done', 'images/a.jpg', '2025-12-04T10:00:00Z', '2025-12-04T10:00:02Z', 'detector-a', 'cpu', 1.5, 20, 25)`,
+      [done],
+    );
+    await dataSource.query(
+      `insert into images (id, status, uploaded_at, completed_at, detector_id, failure_reason, failure_message)
+       values ($1, 'failed', '2025-12-04T11:00:00Z', '2025-12-04T11:00:00Z', 'detector-b', 'decode_failed', 'not an image')`,
+      [failed],
+    );
+
+    await dataSource.runMigrations({ transaction: 'all' });
+
+    const entries: Array<{ image_id: string; type: string; details: object }> = await dataSource.query(
+      `select image_id, type, details from timeline_events order by image_id, at, type`,
+    );
+    expect(entries).toEqual([
+      { image_id: done, type: 'uploaded', details: {} },
+      { image_id: done, type: 'completed', details: { detectorId: 'detector-a', executionProvider: 'cpu', decodeMs: 1.5, inferenceMs: 20, totalMs: 25 } },
+      // No object key means the upload event never arrived, so only the failure is known.
+      { image_id: failed, type: 'failed', details: { detectorId: 'detector-b', reason: 'decode_failed', message: 'not an image' } },
+    ]);
+    await dataSource.query(`delete from images where id in ($1, $2)`, [done, failed]);
+  });
+
   it('reverts cleanly', async () => {
+    await dataSource.undoLastMigration({ transaction: 'all' });
+    const [{ timelines }]: Array<{ timelines: number }> = await dataSource.query(
+      `select count(*)::int as timelines from information_schema.tables where table_name = 'timeline_events'`,
+    );
+    expect(timelines).toBe(0);
+    await expect(dataSource.query(`insert into images (id, status, uploaded_at) values ('6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2e', 'detecting', now())`)).rejects.toThrow(
+      /images_status_check/,
+    );
+
+    await dataSource.undoLastMigration({ transaction: 'all' });
+    await dataSource.undoLastMigration({ transaction: 'all' });
     await dataSource.undoLastMigration({ transaction: 'all' });
     const [{ count }]: Array<{ count: number }> = await dataSource.query(
       `select count(*)::int as count from information_schema.columns where table_name = 'images' and column_name = 'pages'`,

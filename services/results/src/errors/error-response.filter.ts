@@ -10,6 +10,7 @@ import {
   InvalidParameterError,
   ResultsError,
 } from './results-errors.js';
+import { InvalidWebhookError, WebhookEndpointRejectedError, WebhookNotFoundError } from './webhook-errors.js';
 
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -21,6 +22,12 @@ function statusOf(error: ResultsError): HttpStatus {
   }
   if (error instanceof InvalidParameterError) {
     return HttpStatus.BAD_REQUEST;
+  }
+  if (error instanceof InvalidWebhookError || error instanceof WebhookEndpointRejectedError) {
+    return HttpStatus.BAD_REQUEST;
+  }
+  if (error instanceof WebhookNotFoundError) {
+    return HttpStatus.NOT_FOUND;
   }
   if (error instanceof FileStoreUnavailableError) {
     return HttpStatus.SERVICE_UNAVAILABLE;

@@ -4,8 +4,9 @@ import { ImageEntity } from './image.entity.js';
 
 /** One object found in an image by one model. */
 @Entity({ name: 'detections' })
-@Index('detections_label_score_idx', ['label', 'score'])
-@Index('detections_image_id_model_id_idx', ['imageId', 'modelId'])
+// A descending column and INCLUDE, which the decorator cannot describe: the migration manages it and schema sync skips it.
+@Index('detections_label_score_image_id_idx', { synchronize: false })
+@Index('detections_image_id_model_id_label_score_idx', ['imageId', 'modelId', 'label', 'score'])
 export class DetectionEntity {
   // pg returns bigint as a string because it may exceed Number.MAX_SAFE_INTEGER.
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

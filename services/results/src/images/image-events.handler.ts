@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { SUBJECTS, type CloudEvent, type DetectionsCompletedV1, type DetectionsFailedV1, type ImageUploadedV1 } from '@lookout/contracts';
+import {
+  SUBJECTS,
+  type CloudEvent,
+  type DetectionsCompletedV1,
+  type DetectionsFailedV1,
+  type DetectionsStartedV1,
+  type ImageUploadedV1,
+} from '@lookout/contracts';
 
 import { ImagesService } from './images.service.js';
 
@@ -15,6 +22,11 @@ export class ImageEventsHandler {
   @EventPattern<string>(SUBJECTS.imageUploaded)
   async onImageUploaded(@Payload() event: CloudEvent<ImageUploadedV1>): Promise<void> {
     await this.images.recordUploaded(event);
+  }
+
+  @EventPattern<string>(SUBJECTS.detectionsStarted)
+  async onDetectionsStarted(@Payload() event: CloudEvent<DetectionsStartedV1>): Promise<void> {
+    await this.images.recordStarted(event);
   }
 
   @EventPattern<string>(SUBJECTS.detectionsCompleted)

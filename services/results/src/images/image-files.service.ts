@@ -13,6 +13,7 @@ export interface OpenedImageFile {
 }
 
 const FALLBACK_CONTENT_TYPE = 'application/octet-stream';
+const THUMBNAIL_CONTENT_TYPE = 'image/webp';
 
 /** Serves the originals that ingest stored in S3. */
 @Injectable()
@@ -42,5 +43,22 @@ export class ImageFilesService {
       contentType: contentType ?? object.contentType ?? FALLBACK_CONTENT_TYPE,
       bytes: object.contentLength ?? bytes ?? undefined,
     };
+  }
+
+  /**
+   * Opens the WebP thumbnail that ingest stored at `thumbnails/<imageId>.webp`. The key follows
+   * from the id, so no database read is needed. Returns null when there is none, as for images
+   * uploaded before thumbnails existed. Throws `FileStoreUnavailableError`.
+   */
+  async openThumbnail(imageId: string): Promise<OpenedImageFile | null> {
+    try {
+      const object = await this.store.open(imageId, `thumbnails/${imageId}.webp`);
+      return { body: object.body, contentType: THUMBNAIL_CONTENT_TYPE, bytes: object.contentLength };
+    } catch (error) {
+      if (error instanceof ImageFileNotFoundError) {
+        return null;
+      }
+      throw error;
+    }
   }
 }

@@ -72,6 +72,7 @@ describe('toImageView', () => {
       appliedOptions: null,
       batchSize: null,
       fileUrl: `/v1/images/${IMAGE_ID}/file`,
+      thumbnailUrl: `/v1/images/${IMAGE_ID}/thumbnail`,
     });
   });
 

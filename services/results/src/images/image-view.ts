@@ -29,6 +29,8 @@ export interface ImageView {
   batchSize: number | null;
   /** Path of the original file, relative to the API root. */
   fileUrl: string;
+  /** Path of the WebP thumbnail, relative to the API root; it returns 404 for images uploaded before thumbnails existed. */
+  thumbnailUrl: string;
 }
 
 export interface DetectionView {
@@ -58,6 +60,7 @@ export function toImageView(image: ImageEntity, detections: DetectionEntity[]): 
     appliedOptions: image.appliedOptions,
     batchSize: image.batchSize,
     fileUrl: `/v1/images/${image.id}/file`,
+    thumbnailUrl: `/v1/images/${image.id}/thumbnail`,
   };
 }
 

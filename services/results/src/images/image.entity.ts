@@ -3,7 +3,8 @@ import type { AppliedDetectionOptions, DetectionOptions, FailureReason } from '@
 
 import { DetectionEntity } from './detection.entity.js';
 
-export const IMAGE_STATUSES = ['queued', 'done', 'failed'] as const;
+/** Image statuses in the order an image moves through them; `done` and `failed` are final. */
+export const IMAGE_STATUSES = ['queued', 'detecting', 'done', 'failed'] as const;
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
 /**
@@ -12,8 +13,12 @@ export type ImageStatus = (typeof IMAGE_STATUSES)[number];
  * and `uploaded_at` then contains that event's time until the upload event replaces it.
  */
 @Entity({ name: 'images' })
-@Check('images_status_check', `status in ('queued', 'done', 'failed')`)
-@Index('images_uploaded_at_id_idx', ['uploadedAt', 'id'])
+@Check('images_status_check', `status in ('queued', 'detecting', 'done', 'failed')`)
+@Index('images_model_id_model_version_uploaded_at_id_idx', ['modelId', 'modelVersion', 'uploadedAt', 'id'])
+// The decorator cannot describe INCLUDE columns or a partial index's condition, so the migration
+// manages these two and schema sync leaves them alone.
+@Index('images_uploaded_at_id_covering_idx', { synchronize: false })
+@Index('images_unfinished_uploaded_at_id_idx', { synchronize: false })
 export class ImageEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

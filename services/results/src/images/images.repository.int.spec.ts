@@ -28,7 +28,7 @@ describe('ImagesRepository', () => {
   it('stores an upload as queued', async () => {
     const imageId = randomUUID();
 
-    expect(await repository.saveUploaded(uploadedData(imageId))).toBe('queued');
+    expect((await repository.saveUploaded(uploadedData(imageId))).status).toBe('queued');
 
     const found = await repository.findById(imageId);
     expect(found?.image.status).toBe('queued');
@@ -61,7 +61,7 @@ describe('ImagesRepository', () => {
     const imageId = randomUUID();
     await repository.saveCompleted(completedData(imageId));
 
-    const status = await repository.saveUploaded(uploadedData(imageId));
+    const { status } = await repository.saveUploaded(uploadedData(imageId));
 
     expect(status).toBe('done');
     const found = await repository.findById(imageId);
@@ -76,7 +76,7 @@ describe('ImagesRepository', () => {
     const imageId = randomUUID();
     await repository.saveUploaded(uploadedData(imageId));
 
-    const status = await repository.saveFailed(failedData(imageId, { reason: 'object_missing', message: 'no such key' }));
+    const { status } = await repository.saveFailed(failedData(imageId, { reason: 'object_missing', message: 'no such key' }));
 
     expect(status).toBe('failed');
     const image = (await repository.findById(imageId))?.image;
@@ -89,14 +89,14 @@ describe('ImagesRepository', () => {
     const imageId = randomUUID();
     await repository.saveFailed(failedData(imageId));
 
-    expect(await repository.saveUploaded(uploadedData(imageId))).toBe('failed');
+    expect((await repository.saveUploaded(uploadedData(imageId))).status).toBe('failed');
   });
 
   it('keeps done when a failure arrives after the result', async () => {
     const imageId = randomUUID();
     await repository.saveCompleted(completedData(imageId));
 
-    expect(await repository.saveFailed(failedData(imageId))).toBe('done');
+    expect((await repository.saveFailed(failedData(imageId))).status).toBe('done');
     expect((await repository.findById(imageId))?.image.failureReason).toBeNull();
   });
 
@@ -104,7 +104,7 @@ describe('ImagesRepository', () => {
     const imageId = randomUUID();
     await repository.saveFailed(failedData(imageId));
 
-    expect(await repository.saveCompleted(completedData(imageId))).toBe('done');
+    expect((await repository.saveCompleted(completedData(imageId))).status).toBe('done');
     const image = (await repository.findById(imageId))?.image;
     expect(image?.failureReason).toBeNull();
     expect(image?.failureMessage).toBeNull();
@@ -152,7 +152,7 @@ describe('ImagesRepository', () => {
   it('accepts a result with no detections', async () => {
     const imageId = randomUUID();
 
-    expect(await repository.saveCompleted(completedData(imageId, { detections: [] }))).toBe('done');
+    expect((await repository.saveCompleted(completedData(imageId, { detections: [] }))).status).toBe('done');
     expect((await repository.findById(imageId))?.detections).toEqual([]);
   });
 
@@ -198,5 +198,85 @@ describe('ImagesRepository', () => {
     const image = (await repository.findById(imageId))?.image;
     expect(image?.appliedOptions).toEqual(applied);
     expect(image?.batchSize).toBe(8);
+  });
+
+  describe('model versions', () => {
+    const model = (version: string) => ({ id: TEST_MODEL.id, version });
+
+    it('keeps a newer version when an older one completes later', async () => {
+      const imageId = randomUUID();
+      await repository.saveCompleted(completedData(imageId, { model: model('1.10.0'), completedAt: '2025-12-04T10:01:00.000Z', detections: [detection('cat', 0.7, 15)] }));
+
+      await repository.saveCompleted(completedData(imageId, { model: model('1.9.0'), completedAt: '2025-12-04T10:05:00.000Z', detections: [detection('dog', 0.9)] }));
+
+      const found = await repository.findById(imageId);
+      expect(found?.image.modelVersion).toBe('1.10.0');
+      expect(found?.image.completedAt?.toISOString()).toBe('2025-12-04T10:01:00.000Z');
+      expect(found?.detections.map((item) => item.label)).toEqual(['cat']);
+      expect(await detectionCount(imageId)).toBe(1);
+    });
+
+    it('replaces an older version that completed later', async () => {
+      const imageId = randomUUID();
+      await repository.saveCompleted(completedData(imageId, { model: model('1.9.0'), completedAt: '2025-12-04T10:05:00.000Z', detections: [detection('dog', 0.9)] }));
+
+      await repository.saveCompleted(completedData(imageId, { model: model('1.10.0'), completedAt: '2025-12-04T10:01:00.000Z', detections: [detection('cat', 0.7, 15)] }));
+
+      const found = await repository.findById(imageId);
+      expect(found?.image.modelVersion).toBe('1.10.0');
+      expect(found?.detections.map((item) => [item.label, item.modelVersion])).toEqual([['cat', '1.10.0']]);
+      expect(await detectionCount(imageId)).toBe(1);
+    });
+
+    it('keeps one copy when both versions arrive at the same time', async () => {
+      const imageId = randomUUID();
+      const older = completedData(imageId, { model: model('1.9.0'), detections: [detection('dog', 0.9)] });
+      const newer = completedData(imageId, { model: model('1.10.0'), detections: [detection('cat', 0.7, 15)] });
+
+      await Promise.all([repository.saveCompleted(older), repository.saveCompleted(newer), repository.saveCompleted(older)]);
+
+      const found = await repository.findById(imageId);
+      expect(found?.image.modelVersion).toBe('1.10.0');
+      expect(found?.detections.map((item) => item.label)).toEqual(['cat']);
+      expect(await detectionCount(imageId)).toBe(1);
+    });
+
+    it('keeps the failure reason of a failed image', async () => {
+      const imageId = randomUUID();
+      await repository.saveUploaded(uploadedData(imageId));
+
+      const { status } = await repository.saveFailed(failedData(imageId, { model: model('1.10.0'), reason: 'inference_failed', message: 'session run failed' }));
+
+      expect(status).toBe('failed');
+      const image = (await repository.findById(imageId))?.image;
+      expect(image?.failureReason).toBe('inference_failed');
+      expect(image?.failureMessage).toBe('session run failed');
+      expect(image?.modelVersion).toBe('1.10.0');
+    });
+  });
+
+  describe('updatedAt', () => {
+    it('grows with every change of an image, even within one millisecond', async () => {
+      const imageId = randomUUID();
+      const times: number[] = [];
+
+      times.push((await repository.saveUploaded(uploadedData(imageId))).updatedAt.getTime());
+      times.push((await repository.saveFailed(failedData(imageId))).updatedAt.getTime());
+      times.push((await repository.saveCompleted(completedData(imageId))).updatedAt.getTime());
+      times.push((await repository.saveUploaded(uploadedData(imageId))).updatedAt.getTime());
+
+      for (let i = 1; i < times.length; i += 1) {
+        expect(times[i]!).toBeGreaterThan(times[i - 1]!);
+      }
+    });
+
+    it('stays the same when a write changes nothing', async () => {
+      const imageId = randomUUID();
+      const stored = await repository.saveCompleted(completedData(imageId, { completedAt: '2025-12-04T10:05:00.000Z' }));
+
+      const ignored = await repository.saveCompleted(completedData(imageId, { completedAt: '2025-12-04T10:01:00.000Z' }));
+
+      expect(ignored).toEqual(stored);
+    });
   });
 });

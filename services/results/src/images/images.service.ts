@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CloudEvent, DetectionsCompletedV1, DetectionsFailedV1, ImageUploadedV1 } from '@lookout/contracts';
+import type { CloudEvent, DetectionsCompletedV1, DetectionsFailedV1, DetectionsStartedV1, ImageUploadedV1 } from '@lookout/contracts';
 
 import { ImageStatusChanges } from '../events/image-status-changes.js';
 import { ImageNotFoundError } from '../errors/results-errors.js';
 import { LOGGER, type Logger } from '../logging/logger.provider.js';
+import { completedTimeline, failedTimeline, startedTimeline, uploadedTimeline } from '../timeline/timeline-entry.js';
 import { encodeCursor } from './image-cursor.js';
 import { toImageView, type ImageView } from './image-view.js';
 import { ImagesRepository } from './images.repository.js';
@@ -34,19 +35,29 @@ export class ImagesService {
     // The upload event's id is the job id that the detector copies into its result events.
     const log = this.logger.child({ imageId, jobId: event.id });
 
-    const status = await this.repository.saveUploaded(event.data);
-    log.info({ status }, 'upload recorded');
-    this.statusChanges.publish({ imageId, status });
+    const stored = await this.repository.saveUploaded(event.data, uploadedTimeline(event));
+    log.info({ status: stored.status }, 'upload recorded');
+    this.statusChanges.publish({ imageId, ...stored });
   }
 
-  /** Stores a detection result and replaces the image's earlier detections of the same model. */
+  /** Marks a queued image as detecting when a detector takes its job; a later status stays. */
+  async recordStarted(event: CloudEvent<DetectionsStartedV1>): Promise<void> {
+    const { imageId, jobId, detectorId, attempt } = event.data;
+    const log = this.logger.child({ imageId, jobId, detectorId, attempt });
+
+    const stored = await this.repository.saveStarted(event.data, startedTimeline(event));
+    log.info({ status: stored.status }, 'detection start recorded');
+    this.statusChanges.publish({ imageId, ...stored });
+  }
+
+  /** Stores a detection result unless the stored one is newer (see `replacesStoredResult`). */
   async recordCompleted(event: CloudEvent<DetectionsCompletedV1>): Promise<void> {
     const { imageId, jobId, model } = event.data;
     const log = this.logger.child({ imageId, jobId, model: `${model.id}@${model.version}` });
 
-    const status = await this.repository.saveCompleted(event.data);
-    log.info({ status, detections: event.data.detections.length }, 'detection result recorded');
-    this.statusChanges.publish({ imageId, status });
+    const stored = await this.repository.saveCompleted(event.data, completedTimeline(event));
+    log.info({ status: stored.status, detections: event.data.detections.length }, 'detection result recorded');
+    this.statusChanges.publish({ imageId, ...stored });
   }
 
   /** Marks an image failed with the detector's reason, unless it already has a result. */
@@ -54,9 +65,9 @@ export class ImagesService {
     const { imageId, jobId, model, reason } = event.data;
     const log = this.logger.child({ imageId, jobId, model: model === undefined ? undefined : `${model.id}@${model.version}` });
 
-    const status = await this.repository.saveFailed(event.data);
-    log.info({ status, reason }, 'detection failure recorded');
-    this.statusChanges.publish({ imageId, status });
+    const stored = await this.repository.saveFailed(event.data, failedTimeline(event));
+    log.info({ status: stored.status, reason }, 'detection failure recorded');
+    this.statusChanges.publish({ imageId, ...stored });
   }
 
   /** Returns one image with its detections; throws `ImageNotFoundError`. */
@@ -70,12 +81,8 @@ export class ImagesService {
 
   /** Lists images newest first with their detections, one page at a time. */
   async listImages(query: ListImagesQuery): Promise<ImagePage> {
-    const rows = await this.repository.findPage({
-      label: query.label,
-      minScore: query.minScore,
-      cursor: query.cursor,
-      take: query.limit + 1,
-    });
+    const { limit, ...filter } = query;
+    const rows = await this.repository.findPage({ ...filter, take: limit + 1 });
 
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);

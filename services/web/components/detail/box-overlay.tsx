@@ -1,16 +1,16 @@
 'use client';
 
-import { useId, useMemo, useRef } from 'react';
-import type { Detection } from '../../lib/api/image-types';
+import { useId, useRef } from 'react';
 import { useI18n } from '../../lib/i18n/locale-context';
-import { assignLabelColors } from '../../lib/label-colors';
 import { placeLabelTag } from './box-geometry';
+import type { IndexedDetection } from './detection-filter';
 import { useRenderedScale } from './use-rendered-scale';
 
 interface BoxOverlayProps {
   width: number;
   height: number;
-  detections: Detection[];
+  entries: IndexedDetection[];
+  colors: Map<string, string>;
   activeIndex: number | null;
   onActiveChange: (index: number | null) => void;
 }
@@ -19,14 +19,13 @@ interface BoxOverlayProps {
  * Draws the detection boxes in image pixel coordinates. The viewBox equals the image size and the fit
  * matches the photo's `object-fit: contain`, so boxes follow the photo at every display size.
  */
-export function BoxOverlay({ width, height, detections, activeIndex, onActiveChange }: BoxOverlayProps) {
+export function BoxOverlay({ width, height, entries, colors, activeIndex, onActiveChange }: BoxOverlayProps) {
   const { t, tPlural, formatScore, formatInteger } = useI18n();
   const svg = useRef<SVGSVGElement>(null);
   const titleId = useId();
   const scale = useRenderedScale(svg, width, height);
   // Before the first measurement, size labels as if the photo were shown 1000 CSS pixels wide.
   const imagePixelsPerCssPixel = scale === null ? Math.max(width, height) / 1000 : 1 / scale;
-  const colors = useMemo(() => assignLabelColors(detections.map((detection) => detection.label)), [detections]);
 
   return (
     <svg
@@ -38,8 +37,8 @@ export function BoxOverlay({ width, height, detections, activeIndex, onActiveCha
       aria-labelledby={titleId}
       data-active={activeIndex === null ? undefined : ''}
     >
-      <title id={titleId}>{tPlural('detail.overlay', detections.length)}</title>
-      {detections.map((detection, index) => {
+      <title id={titleId}>{tPlural('detail.overlay', entries.length)}</title>
+      {entries.map(({ detection, index }) => {
         const { box, label } = detection;
         const caption = `${label} ${formatScore(detection.score)}`;
         const tag = placeLabelTag(box, caption, width, imagePixelsPerCssPixel);

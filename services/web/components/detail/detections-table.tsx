@@ -1,28 +1,41 @@
 'use client';
 
-import { useMemo } from 'react';
-import type { Detection } from '../../lib/api/image-types';
+import type { KeyboardEvent } from 'react';
 import { useI18n } from '../../lib/i18n/locale-context';
-import { assignLabelColors } from '../../lib/label-colors';
+import type { IndexedDetection } from './detection-filter';
 
 interface DetectionsTableProps {
-  detections: Detection[];
+  entries: IndexedDetection[];
+  colors: Map<string, string>;
   activeIndex: number | null;
   onActiveChange: (index: number | null) => void;
 }
 
-/** Lists the detections as text, in the order of the box overlay, for readers who cannot see the boxes. */
-export function DetectionsTable({ detections, activeIndex, onActiveChange }: DetectionsTableProps) {
+/**
+ * Lists the shown detections as text, in the order of the box overlay. Each row takes keyboard focus and
+ * highlights its box, as hovering does.
+ */
+export function DetectionsTable({ entries, colors, activeIndex, onActiveChange }: DetectionsTableProps) {
   const { t, formatScore, formatInteger } = useI18n();
-  const colors = useMemo(() => assignLabelColors(detections.map((detection) => detection.label)), [detections]);
 
-  if (detections.length === 0) {
+  if (entries.length === 0) {
     return <p className="muted">{t('detail.noDetections')}</p>;
   }
+
+  // Arrow keys move between rows, so the table is one stop in the tab order plus quick row-to-row movement.
+  const moveFocus = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    const sibling =
+      event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.key === 'ArrowUp' ? event.currentTarget.previousElementSibling : null;
+    if (sibling instanceof HTMLElement) {
+      event.preventDefault();
+      sibling.focus();
+    }
+  };
 
   return (
     <div className="table-scroll">
       <table className="detections-table">
+        <caption className="visually-hidden">{t('detail.tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('detail.column.index')}</th>
@@ -36,15 +49,20 @@ export function DetectionsTable({ detections, activeIndex, onActiveChange }: Det
           </tr>
         </thead>
         <tbody>
-          {detections.map((detection, index) => {
+          {entries.map(({ index, detection }) => {
             const { box } = detection;
             const corners = [box.x1, box.y1, box.x2, box.y2].map(formatInteger).join(', ');
             return (
               <tr
                 key={index}
+                data-index={index}
+                tabIndex={0}
                 className={index === activeIndex ? 'is-active' : undefined}
                 onMouseEnter={() => onActiveChange(index)}
                 onMouseLeave={() => onActiveChange(null)}
+                onFocus={() => onActiveChange(index)}
+                onBlur={() => onActiveChange(null)}
+                onKeyDown={moveFocus}
               >
                 <td className="numeric">{formatInteger(index + 1)}</td>
                 <th scope="row">

@@ -12,9 +12,16 @@ export type ImageRecordState =
   | { phase: 'not-found' }
   | { phase: 'error'; message: string };
 
+export interface ImageRecordView {
+  state: ImageRecordState;
+  /** Counts the status events seen for this image, so views derived from it know when to refetch. */
+  revision: number;
+}
+
 /** Fetches one image and refetches it whenever the event stream reports a status change for it. */
-export function useImageRecord(imageId: string): ImageRecordState {
+export function useImageRecord(imageId: string): ImageRecordView {
   const [state, setState] = useState<ImageRecordState>({ phase: 'loading' });
+  const [revision, setRevision] = useState(0);
   // Only the newest request may write, so a slow early response cannot overwrite a later status.
   const latestRequest = useRef(0);
 
@@ -51,11 +58,15 @@ export function useImageRecord(imageId: string): ImageRecordState {
   useImageEvents({
     onImageEvent: (event) => {
       if (event.imageId === imageId) {
+        setRevision((value) => value + 1);
         void load();
       }
     },
-    onReconnect: () => void load(),
+    onReconnect: () => {
+      setRevision((value) => value + 1);
+      void load();
+    },
   });
 
-  return state;
+  return { state, revision };
 }

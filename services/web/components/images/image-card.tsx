@@ -5,6 +5,7 @@ import type { ImageRecord } from '../../lib/api/image-types';
 import { countLabels } from '../../lib/detections';
 import { failureText } from '../../lib/failure-text';
 import { useI18n } from '../../lib/i18n/locale-context';
+import { ImageThumbnail } from './image-thumbnail';
 import { LabelChips } from './label-chips';
 import { StatusBadge } from './status-badge';
 
@@ -15,8 +16,7 @@ export function ImageCard({ image }: { image: ImageRecord }) {
   return (
     <li className="image-card" data-image-id={image.id}>
       <Link href={`/images/${encodeURIComponent(image.id)}`} className="image-card__link">
-        {/* Decorative: the file name beside it names the image. */}
-        <img className="image-card__thumb" src={image.fileUrl} alt="" loading="lazy" decoding="async" />
+        <ImageThumbnail image={image} className="image-card__thumb" />
         <span className="image-card__body">
           <span className="image-card__title">
             <span className="image-card__name">{image.originalName}</span>
@@ -27,6 +27,7 @@ export function ImageCard({ image }: { image: ImageRecord }) {
             <span className="image-card__note">{t('images.noObjects')}</span>
           )}
           {image.status === 'queued' && <span className="image-card__note">{t('images.waiting')}</span>}
+          {image.status === 'detecting' && <span className="image-card__note">{t('images.detecting')}</span>}
           {image.status === 'failed' && image.failure && (
             <span className="image-card__note image-card__note--error">{failureText(t, image.failure.reason)}</span>
           )}

@@ -9,7 +9,7 @@ import { useImageList } from './use-image-list';
 export function ImageList() {
   const { t } = useI18n();
   const [label, setLabel] = useState('');
-  const list = useImageList(label);
+  const list = useImageList({ label });
 
   return (
     <section className="panel image-list" aria-labelledby="images-heading" aria-busy={list.phase === 'loading'}>

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api/api-error';
-import { getImage, listImages } from '../../lib/api/images-api';
+import { getImage, listImages, type ImageListFilter } from '../../lib/api/images-api';
 import type { ImageRecord, ImageStatusEvent } from '../../lib/api/image-types';
 import { useImageEvents } from '../../lib/api/use-image-events';
 import { appendPage, mergeFirstPage, replaceImage } from './merge-images';
@@ -24,11 +24,13 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Loads the newest images page by page, optionally only those with `label`, and keeps them current
+ * Loads the newest images page by page, optionally only those matching `filter`, and keeps them current
  * from the server-sent status events. An event for a displayed image refetches that image alone.
  * An event for any other image means a new upload, so the first page is refetched.
  */
-export function useImageList(label: string) {
+export function useImageList(filter: ImageListFilter) {
+  // Callers pass a fresh object on each render, so the hooks below depend on its values, not its identity.
+  const { label, minScore, from, to } = filter;
   const [state, setState] = useState<ImageListState>(LOADING);
   const displayedImages = useRef<ImageRecord[]>([]);
   // Responses started under an older filter (or before unmount) carry a stale generation and are dropped.
@@ -45,7 +47,7 @@ export function useImageList(label: string) {
     const current = ++generation.current;
     setState(LOADING);
     try {
-      const page = await listImages({ limit: PAGE_SIZE, label });
+      const page = await listImages({ limit: PAGE_SIZE, label, minScore, from, to });
       if (current === generation.current) {
         setState({ images: page.images, nextCursor: page.nextCursor, phase: 'ready', errorMessage: null, loadingMore: false });
       }
@@ -54,7 +56,7 @@ export function useImageList(label: string) {
         setState({ ...LOADING, phase: 'error', errorMessage: messageOf(error) });
       }
     }
-  }, [label]);
+  }, [label, minScore, from, to]);
 
   useEffect(() => {
     void reload();
@@ -77,7 +79,7 @@ export function useImageList(label: string) {
         refresh.requestedAgain = false;
         const current = generation.current;
         try {
-          const page = await listImages({ limit: PAGE_SIZE, label });
+          const page = await listImages({ limit: PAGE_SIZE, label, minScore, from, to });
           if (current === generation.current) {
             setState((previous) => ({
               ...previous,
@@ -96,7 +98,7 @@ export function useImageList(label: string) {
     } finally {
       refresh.running = false;
     }
-  }, [label]);
+  }, [label, minScore, from, to]);
 
   const refreshImage = useCallback(async (imageId: string) => {
     const request = ++requestCounter.current;
@@ -124,7 +126,7 @@ export function useImageList(label: string) {
     const current = generation.current;
     setState((previous) => ({ ...previous, loadingMore: true }));
     try {
-      const page = await listImages({ limit: PAGE_SIZE, cursor, label });
+      const page = await listImages({ limit: PAGE_SIZE, cursor, label, minScore, from, to });
       if (current === generation.current) {
         setState((previous) => ({
           ...previous,
@@ -138,7 +140,7 @@ export function useImageList(label: string) {
         setState((previous) => ({ ...previous, loadingMore: false, errorMessage: messageOf(error) }));
       }
     }
-  }, [label, state.loadingMore, state.nextCursor]);
+  }, [label, minScore, from, to, state.loadingMore, state.nextCursor]);
 
   useImageEvents({
     onImageEvent: (event: ImageStatusEvent) => {

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useI18n } from '../../lib/i18n/locale-context';
 import { LanguageToggle } from './language-toggle';
+import { SiteNav } from './site-nav';
 
 export function SiteHeader() {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function SiteHeader() {
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </Link>
+      <SiteNav />
       <LanguageToggle />
     </header>
   );

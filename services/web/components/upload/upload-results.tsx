@@ -2,19 +2,42 @@
 
 import Link from 'next/link';
 import { useI18n } from '../../lib/i18n/locale-context';
-import type { UploadItem } from './use-uploads';
+import { describeRefusal } from '../../lib/upload/check-upload-file';
+import { StatusBadge } from '../images/status-badge';
+import type { UploadItem } from './upload-outcome';
+import { UploadProgress } from './upload-progress';
 
 function OutcomeText({ item }: { item: UploadItem }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { outcome } = item;
 
   switch (outcome.state) {
+    case 'waiting':
+      return <span className="upload-outcome upload-outcome--sending">{t('upload.waiting')}</span>;
     case 'sending':
-      return <span className="upload-outcome upload-outcome--sending">{t('upload.sending')}</span>;
-    case 'queued':
       return (
-        <span className="upload-outcome upload-outcome--queued">
-          {t('upload.queued')} <Link href={`/images/${encodeURIComponent(outcome.imageId)}`}>{t('upload.view')}</Link>
+        <span className="upload-outcome upload-outcome--sending">
+          <UploadProgress fileName={item.fileName} loaded={outcome.loaded} total={outcome.total} />
+        </span>
+      );
+    case 'verifying':
+      return (
+        <span className="upload-outcome upload-outcome--sending">
+          <UploadProgress fileName={item.fileName} loaded={1} total={1} />
+          <span>{t('upload.verifying')}</span>
+        </span>
+      );
+    case 'accepted':
+      return (
+        <span className="upload-outcome upload-outcome--accepted">
+          <StatusBadge status={outcome.status} />
+          <Link href={`/images/${encodeURIComponent(outcome.imageId)}`}>{t('upload.view')}</Link>
+        </span>
+      );
+    case 'refused':
+      return (
+        <span className="upload-outcome upload-outcome--error">
+          {t('upload.rejected', { message: describeRefusal(outcome.refusal, item.fileName, locale) })}
         </span>
       );
     case 'rejected':
@@ -26,7 +49,7 @@ function OutcomeText({ item }: { item: UploadItem }) {
   }
 }
 
-/** Lists the outcome of each upload started on this page, in a live region so screen readers announce each result. */
+/** Lists each upload started on this page with its progress and status. Only settled outcomes are announced to screen readers. */
 export function UploadResults({ items, onClear }: { items: UploadItem[]; onClear: () => void }) {
   const { t, formatFileSize } = useI18n();
 
@@ -42,14 +65,21 @@ export function UploadResults({ items, onClear }: { items: UploadItem[]; onClear
           {t('upload.clearResults')}
         </button>
       </div>
-      <ul aria-live="polite">
+      <ul>
         {items.map((item) => (
-          <li key={item.key} className="upload-item" data-state={item.outcome.state}>
+          <li
+            key={item.key}
+            className="upload-item"
+            data-state={item.outcome.state}
+            data-image-id={item.outcome.state === 'accepted' ? item.outcome.imageId : undefined}
+          >
             <span className="upload-item__name" title={item.fileName}>
               {item.fileName}
             </span>
             <span className="upload-item__size">{formatFileSize(item.sizeBytes)}</span>
-            <OutcomeText item={item} />
+            <span aria-live="polite" className="upload-item__outcome">
+              <OutcomeText item={item} />
+            </span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 // Response shapes of the results and ingest HTTP APIs, as the browser receives them.
 
-export type ImageStatus = 'queued' | 'done' | 'failed';
+export const IMAGE_STATUSES = ['queued', 'detecting', 'done', 'failed'] as const;
+export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
 /** Corners of a detection box in pixels of the upright original image. */
 export interface BoundingBox {
@@ -47,6 +48,8 @@ export interface ImageRecord {
   failure: ImageFailure | null;
   originalName: string;
   fileUrl: string;
+  /** Stored WebP thumbnail (longest side 320 px). Absent from APIs older than thumbnails, and 404 for images uploaded before them. */
+  thumbnailUrl?: string | null;
 }
 
 export interface ImagePage {

@@ -1,16 +1,26 @@
 import { apiErrorFrom, NetworkError } from './api-error';
-import type { ImagePage, ImageRecord, UploadAccepted } from './image-types';
+import type { ImagePage, ImageRecord } from './image-types';
+import type { StatsOverview } from './overview-types';
+import type { ImageTimeline } from './timeline-types';
 
 // Relative URLs: the gateway (or the AWS load balancer) serves the API and this app on one origin.
 const IMAGES_PATH = '/v1/images';
+const OVERVIEW_PATH = '/v1/stats/overview';
 
-export interface ImageListQuery {
-  limit: number;
-  cursor?: string | null;
+/** Filters of GET /v1/images; `from` and `to` are ISO 8601 bounds on the upload time. */
+export interface ImageListFilter {
   label?: string;
+  minScore?: number;
+  from?: string;
+  to?: string;
 }
 
-async function send(input: string, init: RequestInit): Promise<Response> {
+export interface ImageListQuery extends ImageListFilter {
+  limit: number;
+  cursor?: string | null;
+}
+
+export async function send(input: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(input, { cache: 'no-store', ...init });
@@ -35,6 +45,15 @@ export async function listImages(query: ImageListQuery, signal?: AbortSignal): P
   if (query.label) {
     params.set('label', query.label);
   }
+  if (query.minScore !== undefined) {
+    params.set('minScore', String(query.minScore));
+  }
+  if (query.from) {
+    params.set('from', query.from);
+  }
+  if (query.to) {
+    params.set('to', query.to);
+  }
 
   const response = await send(`${IMAGES_PATH}?${params.toString()}`, { signal });
   return (await response.json()) as ImagePage;
@@ -45,11 +64,17 @@ export async function getImage(id: string, signal?: AbortSignal): Promise<ImageR
   return (await response.json()) as ImageRecord;
 }
 
-/** Uploads one file as the `file` part of a multipart request and returns the queued image. */
-export async function uploadImage(file: File, signal?: AbortSignal): Promise<UploadAccepted> {
-  const body = new FormData();
-  body.append('file', file, file.name);
+export async function getTimeline(id: string, signal?: AbortSignal): Promise<ImageTimeline> {
+  const response = await send(`${IMAGES_PATH}/${encodeURIComponent(id)}/timeline`, { signal });
+  return (await response.json()) as ImageTimeline;
+}
 
-  const response = await send(IMAGES_PATH, { method: 'POST', body, signal });
-  return (await response.json()) as UploadAccepted;
+export function cocoUrl(id: string): string {
+  return `${IMAGES_PATH}/${encodeURIComponent(id)}/coco`;
+}
+
+export async function getOverview(range: { from: string; to: string }, signal?: AbortSignal): Promise<StatsOverview> {
+  const params = new URLSearchParams(range);
+  const response = await send(`${OVERVIEW_PATH}?${params.toString()}`, { signal });
+  return (await response.json()) as StatsOverview;
 }

@@ -1,10 +1,9 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { ImageStatus, ImageStatusEvent } from './image-types';
+import { IMAGE_STATUSES, type ImageStatus, type ImageStatusEvent } from './image-types';
 
 const EVENTS_URL = '/v1/events';
-const IMAGE_STATUSES: readonly ImageStatus[] = ['queued', 'done', 'failed'];
 
 export interface ImageEventHandlers {
   onImageEvent: (event: ImageStatusEvent) => void;
@@ -24,6 +23,43 @@ function parseImageEvent(data: string): ImageStatusEvent | null {
   return null;
 }
 
+interface SharedStream {
+  source: EventSource;
+  listeners: Set<{ current: ImageEventHandlers }>;
+}
+
+// One EventSource serves every component of the page, because browsers allow only six HTTP/1.1
+// connections per origin and each open stream holds one.
+let shared: SharedStream | null = null;
+
+function openSharedStream(): SharedStream {
+  const source = new EventSource(EVENTS_URL);
+  const stream: SharedStream = { source, listeners: new Set() };
+  let droppedOnce = false;
+
+  source.addEventListener('image', (message: MessageEvent<string>) => {
+    const event = parseImageEvent(message.data);
+    if (event) {
+      for (const listener of [...stream.listeners]) {
+        listener.current.onImageEvent(event);
+      }
+    }
+  });
+  // EventSource reconnects by itself; `error` marks the drop and the next `open` the recovery.
+  source.addEventListener('error', () => {
+    droppedOnce = true;
+  });
+  source.addEventListener('open', () => {
+    if (droppedOnce) {
+      droppedOnce = false;
+      for (const listener of [...stream.listeners]) {
+        listener.current.onReconnect?.();
+      }
+    }
+  });
+  return stream;
+}
+
 /** Subscribes to the API's status-change stream for the lifetime of the calling component. */
 export function useImageEvents(handlers: ImageEventHandlers): void {
   const latest = useRef(handlers);
@@ -32,31 +68,17 @@ export function useImageEvents(handlers: ImageEventHandlers): void {
   });
 
   useEffect(() => {
-    const source = new EventSource(EVENTS_URL);
-    let droppedOnce = false;
-
-    const handleImage = (message: MessageEvent<string>) => {
-      const event = parseImageEvent(message.data);
-      if (event) {
-        latest.current.onImageEvent(event);
-      }
-    };
-    // EventSource reconnects by itself; `error` marks the drop and the next `open` the recovery.
-    const handleError = () => {
-      droppedOnce = true;
-    };
-    const handleOpen = () => {
-      if (droppedOnce) {
-        droppedOnce = false;
-        latest.current.onReconnect?.();
-      }
-    };
-
-    source.addEventListener('image', handleImage);
-    source.addEventListener('error', handleError);
-    source.addEventListener('open', handleOpen);
+    shared ??= openSharedStream();
+    const stream = shared;
+    stream.listeners.add(latest);
     return () => {
-      source.close();
+      stream.listeners.delete(latest);
+      if (stream.listeners.size === 0) {
+        stream.source.close();
+        if (shared === stream) {
+          shared = null;
+        }
+      }
     };
   }, []);
 }

@@ -3,6 +3,15 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from 'node:net';
 import { FIXTURE_IMAGE_ID, FIXTURE_PNG } from './fixture-image.js';
 
+/** Handles one request in place of the built-in routes. `url` is the parsed request URL. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+
+interface ExtraRoute {
+  method: string;
+  pattern: RegExp;
+  handler: RouteHandler;
+}
+
 export interface UploadAttempt {
   accepted: boolean;
   body: string;
@@ -19,6 +28,7 @@ export class SameOriginServer {
   private readonly events = new EventEmitter();
   private readonly server = createServer((req, res) => this.route(req, res));
   private uploadCount = 0;
+  private extraRoutes: ExtraRoute[] = [];
 
   constructor(
     private readonly nextUrl: URL,
@@ -43,6 +53,15 @@ export class SameOriginServer {
     await once(this.server, 'close');
   }
 
+  /** Adds a route that takes precedence over the built-in ones, for API shapes a test needs. */
+  addRoute(method: string, pattern: RegExp, handler: RouteHandler): void {
+    this.extraRoutes.push({ method, pattern, handler });
+  }
+
+  clearRoutes(): void {
+    this.extraRoutes = [];
+  }
+
   setRecord(record: object): void {
     this.record = record;
   }
@@ -64,8 +83,11 @@ export class SameOriginServer {
   private route(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fixture');
     const imagePath = `/v1/images/${FIXTURE_IMAGE_ID}`;
+    const extra = this.extraRoutes.find((route) => route.method === req.method && route.pattern.test(url.pathname));
 
-    if (req.method === 'GET' && url.pathname === '/v1/events') {
+    if (extra) {
+      void extra.handler(req, res, url);
+    } else if (req.method === 'GET' && url.pathname === '/v1/events') {
       this.subscribe(req, res);
     } else if (req.method === 'GET' && url.pathname === '/v1/images') {
       sendJson(res, 200, { images: [this.record], nextCursor: null });
@@ -93,11 +115,7 @@ export class SameOriginServer {
 
   // Responds like the ingest service: 202 with the queued image, or 415 for a part that is not an image.
   private async upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) {
-      chunks.push(chunk as Buffer);
-    }
-    const body = Buffer.concat(chunks).toString('latin1');
+    const body = (await readBody(req)).toString('latin1');
     const accepted = /content-type: image\//i.test(body);
     this.uploads.push({ accepted, body });
 
@@ -126,7 +144,15 @@ export class SameOriginServer {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
