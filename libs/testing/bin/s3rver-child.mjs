@@ -11,7 +11,7 @@ const LOOPBACK_HOST = '127.0.0.1';
 
 // Lets a browser on any origin PUT to the presigned URLs that ingest hands out for direct uploads
 // and read objects back. It applies to the buckets created at start-up, such as the local stack's.
-// Buckets that tests create later have no CORS rules, because Node's fetch does not need them.
+// createTestBucket gives the buckets that tests create later the same rule through PutBucketCors.
 const CORS_CONFIGURATION = `<CORSConfiguration>
   <CORSRule>
     <AllowedOrigin>*</AllowedOrigin>

@@ -1,4 +1,4 @@
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketCorsCommand } from '@aws-sdk/client-s3';
 
 import { createS3Client } from './s3/create-s3-client.js';
 import { testServers } from './test-servers-env.js';
@@ -16,7 +16,10 @@ export interface TestBucket {
   forcePathStyle: true;
 }
 
-/** Creates a new bucket with a unique name on the test S3 server. */
+/**
+ * Creates a new bucket with a unique name on the test S3 server. Its CORS rule lets a browser PUT
+ * to presigned URLs, as the dashboard does for large files, like the buckets `npm start` creates.
+ */
 export async function createTestBucket(prefix = 'test'): Promise<TestBucket> {
   const server = testServers().s3;
   const bucket = uniqueName(prefix, '-', MAX_BUCKET_NAME_LENGTH);
@@ -24,6 +27,14 @@ export async function createTestBucket(prefix = 'test'): Promise<TestBucket> {
   const client = createS3Client(server);
   try {
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    await client.send(
+      new PutBucketCorsCommand({
+        Bucket: bucket,
+        CORSConfiguration: {
+          CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['PUT', 'GET', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] }],
+        },
+      }),
+    );
   } finally {
     client.destroy();
   }
