@@ -69,4 +69,11 @@ describe('OpenAPI documentation', () => {
     expect(bundle.headers.get('content-type')).toMatch(/javascript/);
     await bundle.arrayBuffer();
   });
+
+  it('redirects the docs address with a trailing slash', async () => {
+    const response = await fetch(`${results.baseUrl}/docs/`, { redirect: 'manual' });
+
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/docs');
+  });
 });

@@ -22,6 +22,15 @@ function buildDocument(app: INestApplication): OpenAPIObject {
  * The document is built on the first request, after every controller is registered.
  */
 export function setupOpenApi(app: INestApplication): void {
+  // Swagger UI links its assets relative to the page, so at /docs/ they would resolve under
+  // /docs/docs/ and fail to load; send that address to /docs instead.
+  app.use((request: { path: string }, response: { redirect(status: number, url: string): void }, next: () => void) => {
+    if (request.path === `/${DOCS_PATH}/`) {
+      response.redirect(301, `/${DOCS_PATH}`);
+      return;
+    }
+    next();
+  });
   SwaggerModule.setup(DOCS_PATH, app, () => buildDocument(app), {
     jsonDocumentUrl: `${DOCS_PATH}/openapi.json`,
     raw: ['json'],
