@@ -52,9 +52,9 @@ interface DetectorRun {
 }
 
 /**
- * Starts `processes` detectors, each pinned to its own CPU with one intra-op thread, waits until all
- * are healthy, then fills the queue with JOBS uploaded events for one stored photo and times how long
- * the detectors take to publish every result. Pinning makes one detector use one CPU, so two
+ * Starts `processes` detectors, each pinned to its own CPU with one intra-op thread, and waits until
+ * all are healthy. Then it fills the queue with JOBS uploaded events for one stored photo and times
+ * how long the detectors take to publish every result. Pinning makes one detector use one CPU, so two
  * detectors on two CPUs show how the work splits rather than how one process spreads its threads.
  */
 async function measureDetectors(processes: number): Promise<DetectorRun> {

@@ -17,7 +17,7 @@ export const DOCS_PATH = '/docs';
 /** Route segment of the health check every service serves, for Nest's `@Controller`. */
 export const HEALTH_ROUTE = 'health';
 
-/** Health path every service answers on; load balancer health checks use it too. */
+/** Health path every service serves, which the load balancer's health checks request too. */
 export const HEALTH_PATH = `/${HEALTH_ROUTE}`;
 
 export function routeRequest(method: string, path: string): Upstream {

@@ -23,7 +23,7 @@ function buildDocument(app: INestApplication): OpenAPIObject {
  */
 export function setupOpenApi(app: INestApplication): void {
   // Swagger UI links its assets relative to the page, so at /docs/ they would resolve under
-  // /docs/docs/ and fail to load; send that address to /docs instead.
+  // /docs/docs/ and fail to load. That address is redirected to /docs instead.
   app.use((request: { path: string }, response: { redirect(status: number, url: string): void }, next: () => void) => {
     if (request.path === `/${DOCS_PATH}/`) {
       response.redirect(301, `/${DOCS_PATH}`);

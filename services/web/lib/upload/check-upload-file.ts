@@ -7,7 +7,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const ACCEPTED_MIME_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff']);
 const ACCEPTED_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'jfif', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff']);
 
-/** Why the browser refuses a file before sending it, with the API error code it stands in for. */
+/** Reason the browser rejects a file before sending it, with the API error code it replaces. */
 export type FileRefusal = { code: 'unsupported_media_type' | 'payload_too_large'; status: 413 | 415 };
 
 function extensionOf(fileName: string): string {
