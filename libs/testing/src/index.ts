@@ -14,3 +14,4 @@ export { startTestServers, type TestServers } from './start-test-servers.js';
 export { testServers, TEST_SERVER_ENV, type TestS3Server, type TestServerCoordinates } from './test-servers-env.js';
 export { createTestDatabase } from './create-test-database.js';
 export { createTestBucket, s3EnvFor, type TestBucket } from './create-test-bucket.js';
+export { heicHeaderOnly, pixelBombGif, pixelBombJpeg, pixelBombPng, pixelBombWebp } from './images/hostile-images.js';

@@ -10,7 +10,8 @@ import sharp from 'sharp';
 import { UploadTokenCodec } from '../src/direct-uploads/upload-token.js';
 import { emptyBucket, listKeys, readObject } from './bucket-contents.js';
 import { completeUpload, createUpload, putToPresignedUrl, type CreatedUploadBody } from './direct-upload-client.js';
-import { noiseImage, pixelBombPng, truncated } from './image-fixtures.js';
+import { pixelBombPng } from '@lookout/testing';
+import { noiseImage, truncated } from './image-fixtures.js';
 import { startIngestApp, type RunningIngestApp } from './ingest-test-app.js';
 import { lastImagesSequence, uploadEventsSince } from './upload-events.js';
 

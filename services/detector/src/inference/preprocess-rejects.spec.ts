@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
 import { nanodetManifestFixture } from '../../test/support/manifest.fixture.js';
 import { uprightImage, RED, WHITE } from '../../test/support/format-fixtures.js';
-import { heicHeaderOnly, pixelBombGif, pixelBombJpeg, pixelBombPng, pixelBombWebp } from '../../test/support/hostile-image-fixtures.js';
+import { heicHeaderOnly, pixelBombGif, pixelBombJpeg, pixelBombPng, pixelBombWebp } from '@lookout/testing';
 import { ImageDecodeError, preprocessImage } from './preprocess.js';
 
 const input = nanodetManifestFixture().input;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ImageTooLargeError, UnsupportedMediaTypeError } from '../errors/upload-errors.js';
-import { heicHeaderOnly } from '../../test/image-fixtures.js';
+import { heicHeaderOnly, pixelBombGif, pixelBombJpeg, pixelBombWebp } from '@lookout/testing';
 import {
   animatedImage,
   baselineAndProgressiveJpeg,
@@ -8,9 +8,6 @@ import {
   type ColourLayout,
   ORIENTATIONS,
   orientedJpeg,
-  pixelBombGif,
-  pixelBombJpeg,
-  pixelBombWebp,
   UPRIGHT_HEIGHT,
   UPRIGHT_WIDTH,
 } from '../../test/format-fixtures.js';

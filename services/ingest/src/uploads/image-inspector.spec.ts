@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ImageTooLargeError, UndecodableImageError, UnsupportedMediaTypeError } from '../errors/upload-errors.js';
-import { heicHeaderOnly, noiseImage, pixelBombPng, rotatedJpeg, truncated, type FixtureFormat } from '../../test/image-fixtures.js';
+import { heicHeaderOnly, pixelBombPng } from '@lookout/testing';
+import { noiseImage, rotatedJpeg, truncated, type FixtureFormat } from '../../test/image-fixtures.js';
 import { ImageInspector } from './image-inspector.js';
 
 const MAX_PIXELS = 40_000_000;
