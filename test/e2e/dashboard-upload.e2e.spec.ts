@@ -133,7 +133,7 @@ describe('dashboard with the real services', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     await page.screenshot({ path: `${SCREENSHOTS}/dashboard-e2e-history-dog-ja.png`, fullPage: true });
 
-    // The overview either draws its chart or says it is not available from this API version.
+    // The overview either draws its chart or shows that this API version does not provide it.
     await page.getByRole('link', { name: '概要' }).click();
     await page.locator('svg.chart, [data-testid="overview-unavailable"]').first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/dashboard-e2e-overview-ja.png`, fullPage: true });

@@ -61,8 +61,8 @@ function checkBaseImage(image: string, isFinal: boolean, expectations: ImageExpe
   const expected = isFinal && expectations.gpu ? CUDA_IMAGE : NODE_IMAGE;
   const withoutDigest = image.replace(/@sha256:[0-9a-f]{64}$/, '');
   if (!expected.test(withoutDigest)) {
-    const wanted = expected === CUDA_IMAGE ? 'nvidia/cuda:12.x.y-cudnn-runtime-ubuntu22.04' : 'node:20.x.y-bookworm-slim';
-    violations.push(`FROM ${image} should be ${wanted}${isFinal ? ' in the final stage' : ''}`);
+    const expectedImage = expected === CUDA_IMAGE ? 'nvidia/cuda:12.x.y-cudnn-runtime-ubuntu22.04' : 'node:20.x.y-bookworm-slim';
+    violations.push(`FROM ${image} should be ${expectedImage}${isFinal ? ' in the final stage' : ''}`);
   }
   return violations;
 }

@@ -102,7 +102,7 @@ export const detectionsCompletedV1Schema = z.object({
   completedAt: isoTime,
 });
 
-/** Why a detection job ended without a result. */
+/** Reason codes of a detection job that ended without a result. */
 export const FAILURE_REASONS = [
   'object_missing',
   'decode_failed',

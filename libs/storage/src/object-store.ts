@@ -151,7 +151,7 @@ export class ObjectStore {
    * Copies an object inside the bucket on the server, so no byte passes through this process.
    * The copy gets `contentType` and no user metadata. A single CopyObject handles up to 5 GiB.
    * With `ifMatch`, S3 copies only while the source still has that entity tag and otherwise
-   * answers 412 PreconditionFailed, raised as ObjectStoreRequestError. s3rver 3.7.1 ignores the condition.
+   * returns 412 PreconditionFailed, raised as ObjectStoreRequestError. s3rver 3.7.1 ignores the condition.
    */
   async copy(sourceKey: string, targetKey: string, contentType: string, options: { ifMatch?: string } = {}): Promise<void> {
     const copySource = `${this.bucket}/${sourceKey.split('/').map(encodeURIComponent).join('/')}`;

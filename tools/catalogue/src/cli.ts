@@ -100,7 +100,7 @@ function snapshot(catalogue: Catalogue, statuses: readonly SnapshotStatus[], acc
     console.log('every schema snapshot matches the contracts');
     return 0;
   }
-  let refused = 0;
+  let rejected = 0;
   for (const status of statuses) {
     const entry = catalogue.subjects.find((candidate) => candidate.subject === status.subject);
     if (entry === undefined || status.state === 'unchanged') {
@@ -108,13 +108,13 @@ function snapshot(catalogue: Catalogue, statuses: readonly SnapshotStatus[], acc
     }
     if (status.state === 'compatible' && !acceptCompatible) {
       console.error(`${status.subject} changed compatibly: rerun with --snapshot --accept-compatible to refresh its snapshot`);
-      refused += 1;
+      rejected += 1;
       continue;
     }
     writeSnapshot(status.subject, entry.payload);
     console.log(`wrote ${repoRelative(snapshotPath(status.subject))}`);
   }
-  return refused === 0 ? 0 : 1;
+  return rejected === 0 ? 0 : 1;
 }
 
 /** Returns one line for each snapshot that is missing or older than a compatible change. */

@@ -57,7 +57,7 @@ describe('payload descriptions', () => {
   });
 
   it('carry the comment on a referenced constant', () => {
-    expect(payloadDescriptions('detections.failed.v1').get('reason')).toBe('Why a detection job ended without a result.');
+    expect(payloadDescriptions('detections.failed.v1').get('reason')).toBe('Reason codes of a detection job that ended without a result.');
     expect(payloadDescriptions('detections.completed.v1').get('detections[].box')).toMatch(/^Axis-aligned box in pixels/);
   });
 

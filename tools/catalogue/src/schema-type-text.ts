@@ -40,7 +40,7 @@ function singleTypeText(type: string, schema: JsonSchema): string {
 }
 
 function numberText(type: 'integer' | 'number', schema: JsonSchema): string {
-  // zod bounds every integer by MAX_SAFE_INTEGER, which tells a reader nothing about the field.
+  // zod bounds every integer by MAX_SAFE_INTEGER, which gives a reader no information about the field.
   const maximum = type === 'integer' && schema.maximum === Number.MAX_SAFE_INTEGER ? undefined : schema.maximum;
   if (schema.minimum !== undefined && maximum !== undefined) {
     return `${type}, ${schema.minimum} to ${maximum}`;

@@ -4,6 +4,6 @@ import type { ModuleInstance } from '../load-terraform.js';
 export type Invariant = (root: ModuleInstance) => string[];
 
 /** Message for an invariant that found nothing to check, so a passing result would mean nothing. */
-export function noneFound(what: string): string {
-  return `no ${what} found; the invariant cannot pass without one`;
+export function noneFound(resource: string): string {
+  return `no ${resource} found; the invariant cannot pass without one`;
 }

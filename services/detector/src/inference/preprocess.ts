@@ -88,8 +88,8 @@ export async function preprocessImage(
 /**
  * Starts a pipeline on the upright image. sharp applies an EXIF flip after the resize, and an
  * enlargement shifts the picture by half an output pixel (measured with sharp 0.35.6, libvips
- * 8.18.8), so an enlarged flipped image would land one input pixel away from the same picture
- * stored upright. An image to be enlarged is therefore turned upright into 8-bit sRGB pixels
+ * 8.18.8). An enlarged flipped image would therefore land one input pixel away from the same
+ * picture stored upright. An image to be enlarged is therefore turned upright into 8-bit sRGB pixels
  * first. Such an image fits the model input, so the copy is small. Reductions were measured
  * symmetric, so they keep sharp's single pipeline with its shrink-on-load.
  *

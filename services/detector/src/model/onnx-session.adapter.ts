@@ -178,7 +178,7 @@ async function createSession(options: OnnxSessionOptions, provider: ExecutionPro
 
 /**
  * Fails at load time, not on the first job, when the file and manifest.json describe different graphs.
- * Returns the batch capacity: 'dynamic' only when the manifest says so and the input's first
+ * Returns the batch capacity: 'dynamic' only when the manifest declares it and the input's first
  * dimension is symbolic.
  */
 function checkSessionAgainstManifest(session: InferenceSession, manifest: ModelManifest, modelPath: string, logger: Logger): BatchCapacity {

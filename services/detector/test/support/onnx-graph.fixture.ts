@@ -32,7 +32,7 @@ export interface TinyModelSpec {
 
 /**
  * Builds an ONNX model (opset 18) whose outputs are fixed tensors (Constant nodes), reshapes of its
- * float32 input or the largest input value per image, so a test knows every value the session returns.
+ * float32 input or the largest input value per image, so a test can predict every value the session returns.
  */
 export function buildTinyModel(spec: TinyModelSpec): Uint8Array {
   const nodes: onnxProto.onnx.INodeProto[] = [];

@@ -11,7 +11,7 @@ export interface CreateUploadRequest {
   bytes: number;
 }
 
-/** Longest file name accepted; the event keeps its first 255 characters. */
+/** Maximum file name length accepted; the event keeps its first 255 characters. */
 const MAX_FILE_NAME_LENGTH = 1024;
 
 const ACCEPTED_CONTENT_TYPES = new Set(Object.values(IMAGE_FORMATS).map((format) => format.contentType));

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidUploadTokenError } from '../errors/direct-upload-errors.js';
 
-/** What an upload id carries from `POST /v1/uploads` to its complete request. */
+/** Claims an upload id carries from `POST /v1/uploads` to its complete request. */
 export interface UploadClaims {
   imageId: string;
   /** Id of the `images.uploaded.v1` event; a repeated complete publishes the same id, which JetStream drops. */

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { UndecodableImageError } from '../errors/upload-errors.js';
 
-/** Longest side of a thumbnail, in pixels; smaller images keep their size. */
+/** Maximum length of a thumbnail's longer side, in pixels; smaller images keep their size. */
 export const THUMBNAIL_MAX_SIDE_PIXELS = 320;
 export const THUMBNAIL_CONTENT_TYPE = 'image/webp';
 

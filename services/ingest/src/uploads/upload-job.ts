@@ -21,7 +21,7 @@ export interface UploadJob {
   event: CloudEvent<ImageUploadedV1>;
 }
 
-/** What an `images.uploaded.v1` event states about one accepted image. */
+/** Fields of the `images.uploaded.v1` event for one accepted image. */
 export interface UploadEventFields {
   imageId: string;
   /** Event id; a new random id when omitted. */

@@ -24,8 +24,12 @@ export function DetectionsTable({ entries, colors, activeIndex, onActiveChange }
 
   // Arrow keys move between rows, so the table is one stop in the tab order plus quick row-to-row movement.
   const moveFocus = (event: KeyboardEvent<HTMLTableRowElement>) => {
-    const sibling =
-      event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.key === 'ArrowUp' ? event.currentTarget.previousElementSibling : null;
+    let sibling: Element | null = null;
+    if (event.key === 'ArrowDown') {
+      sibling = event.currentTarget.nextElementSibling;
+    } else if (event.key === 'ArrowUp') {
+      sibling = event.currentTarget.previousElementSibling;
+    }
     if (sibling instanceof HTMLElement) {
       event.preventDefault();
       sibling.focus();

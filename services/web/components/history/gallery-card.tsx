@@ -8,7 +8,7 @@ import { ImageThumbnail } from '../images/image-thumbnail';
 import { LabelChips } from '../images/label-chips';
 import { StatusBadge } from '../images/status-badge';
 
-/** One image of the history gallery: a stored thumbnail, its name, status, labels and upload time, all one link. */
+/** Renders one image of the history gallery as a single link: stored thumbnail, name, status, labels and upload time. */
 export function GalleryCard({ image }: { image: ImageRecord }) {
   const { t, formatDateTime } = useI18n();
   const labels = countLabels(image.detections);

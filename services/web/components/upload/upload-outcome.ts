@@ -1,7 +1,7 @@
 import type { ImageStatus } from '../../lib/api/image-types';
-import type { FileRefusal } from '../../lib/upload/check-upload-file';
+import type { FileRejection } from '../../lib/upload/check-upload-file';
 
-/** Where one file stands, from the browser's check through the upload to the detection status. */
+/** State of one file, from the browser's check through the upload to the detection status. */
 export type UploadOutcome =
   | { state: 'waiting' }
   | { state: 'sending'; loaded: number; total: number }
@@ -9,7 +9,7 @@ export type UploadOutcome =
   | { state: 'verifying' }
   | { state: 'accepted'; imageId: string; status: ImageStatus }
   /** The browser refused the file before sending it, for the reason the API would give. */
-  | { state: 'refused'; refusal: FileRefusal }
+  | { state: 'refused'; rejection: FileRejection }
   | { state: 'rejected'; status: number; code: string; message: string }
   | { state: 'network-error'; message: string };
 

@@ -2,7 +2,7 @@
 
 import { useI18n } from '../../lib/i18n/locale-context';
 
-/** A native progress bar for the bytes of one file, labelled with the file name and the percentage. */
+/** Renders a native progress bar for the bytes of one file, labelled with the file name and the percentage. */
 export function UploadProgress({ fileName, loaded, total }: { fileName: string; loaded: number; total: number }) {
   const { t, formatPercent } = useI18n();
   const fraction = total > 0 ? Math.min(1, loaded / total) : 0;

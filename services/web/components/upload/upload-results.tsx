@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useI18n } from '../../lib/i18n/locale-context';
-import { describeRefusal } from '../../lib/upload/check-upload-file';
+import { describeRejection } from '../../lib/upload/check-upload-file';
 import { StatusBadge } from '../images/status-badge';
 import type { UploadItem } from './upload-outcome';
 import { UploadProgress } from './upload-progress';
@@ -37,7 +37,7 @@ function OutcomeText({ item }: { item: UploadItem }) {
     case 'refused':
       return (
         <span className="upload-outcome upload-outcome--error">
-          {t('upload.rejected', { message: describeRefusal(outcome.refusal, item.fileName, locale) })}
+          {t('upload.rejected', { message: describeRejection(outcome.rejection, item.fileName, locale) })}
         </span>
       );
     case 'rejected':

@@ -74,15 +74,15 @@ export function useUploads() {
       if (files.length === 0) {
         return;
       }
-      const added = files.map((file) => ({ key: nextKey.current++, file, refusal: checkUploadFile(file) }));
-      const newItems: UploadItem[] = added.map(({ key, file, refusal }) => ({
+      const added = files.map((file) => ({ key: nextKey.current++, file, rejection: checkUploadFile(file) }));
+      const newItems: UploadItem[] = added.map(({ key, file, rejection }) => ({
         key,
         fileName: file.name,
         sizeBytes: file.size,
-        outcome: refusal ? { state: 'refused', refusal } : { state: 'waiting' },
+        outcome: rejection ? { state: 'refused', rejection } : { state: 'waiting' },
       }));
       setItems((current) => [...newItems.reverse(), ...current]);
-      waiting.current.push(...added.filter((job) => job.refusal === null));
+      waiting.current.push(...added.filter((job) => job.rejection === null));
       pump();
     },
     [pump],

@@ -9,7 +9,7 @@ const UPLOADS_PATH = '/v1/uploads';
 /** Files above this size go straight to object storage, as ingest's LARGE_UPLOAD_BYTES (8 MiB) expects. */
 export const LARGE_UPLOAD_BYTES = 8 * 1024 * 1024;
 
-/** Response of POST /v1/uploads, which tells where and how to PUT the bytes of one large file. */
+/** Response of POST /v1/uploads: the presigned URL, method and headers for the PUT of one large file. */
 export interface PresignedUpload {
   uploadId: string;
   imageId: string;

@@ -29,7 +29,7 @@ interface SharedStream {
 }
 
 // One EventSource serves every component of the page, because browsers allow only six HTTP/1.1
-// connections per origin and each open stream holds one.
+// connections per origin and each open stream keeps one busy.
 let shared: SharedStream | null = null;
 
 function openSharedStream(): SharedStream {

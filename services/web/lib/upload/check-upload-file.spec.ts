@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkUploadFile, describeRefusal, MAX_UPLOAD_BYTES } from './check-upload-file';
+import { checkUploadFile, describeRejection, MAX_UPLOAD_BYTES } from './check-upload-file';
 import { formatIngestBytes } from './ingest-rejection-messages';
 
 describe('checkUploadFile', () => {
@@ -22,22 +22,22 @@ describe('checkUploadFile', () => {
   });
 });
 
-describe('describeRefusal', () => {
+describe('describeRejection', () => {
   it('words a wrong type as ingest does', () => {
-    expect(describeRefusal({ code: 'unsupported_media_type', status: 415 }, 'a.txt', 'en')).toBe(
+    expect(describeRejection({ code: 'unsupported_media_type', status: 415 }, 'a.txt', 'en')).toBe(
       "File 'a.txt' is not a recognised image; accepted formats are JPEG, PNG, WebP, GIF, AVIF, TIFF.",
     );
   });
 
   it('words a large file as ingest does', () => {
-    expect(describeRefusal({ code: 'payload_too_large', status: 413 }, 'big.png', 'en')).toBe(
+    expect(describeRejection({ code: 'payload_too_large', status: 413 }, 'big.png', 'en')).toBe(
       "File 'big.png' is larger than the limit of 20 MiB.",
     );
   });
 
   it('translates both into Japanese', () => {
-    expect(describeRefusal({ code: 'unsupported_media_type', status: 415 }, 'a.txt', 'ja')).toContain('ファイル「a.txt」');
-    expect(describeRefusal({ code: 'payload_too_large', status: 413 }, 'big.png', 'ja')).toContain('20 MiB');
+    expect(describeRejection({ code: 'unsupported_media_type', status: 415 }, 'a.txt', 'ja')).toContain('ファイル「a.txt」');
+    expect(describeRejection({ code: 'payload_too_large', status: 413 }, 'big.png', 'ja')).toContain('20 MiB');
   });
 });
 

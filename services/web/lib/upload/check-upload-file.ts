@@ -8,7 +8,7 @@ const ACCEPTED_MIME_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'i
 const ACCEPTED_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'jfif', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff']);
 
 /** Reason the browser rejects a file before sending it, with the API error code it replaces. */
-export type FileRefusal = { code: 'unsupported_media_type' | 'payload_too_large'; status: 413 | 415 };
+export type FileRejection = { code: 'unsupported_media_type' | 'payload_too_large'; status: 413 | 415 };
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -19,7 +19,7 @@ function extensionOf(fileName: string): string {
  * Returns why a file is obviously not uploadable, or null when the API should decide. The API reads the type
  * from the bytes, but this check only uses the browser's MIME type, or the extension when the browser gives none.
  */
-export function checkUploadFile(file: Pick<File, 'name' | 'size' | 'type'>): FileRefusal | null {
+export function checkUploadFile(file: Pick<File, 'name' | 'size' | 'type'>): FileRejection | null {
   const looksLikeImage = file.type === '' ? ACCEPTED_EXTENSIONS.has(extensionOf(file.name)) : ACCEPTED_MIME_TYPES.has(file.type);
   if (!looksLikeImage) {
     return { code: 'unsupported_media_type', status: 415 };
@@ -30,10 +30,10 @@ export function checkUploadFile(file: Pick<File, 'name' | 'size' | 'type'>): Fil
   return null;
 }
 
-/** Words a refusal as the API would, in the given language. */
-export function describeRefusal(refusal: FileRefusal, fileName: string, locale: Locale): string {
+/** Formats a rejection with the API's wording, in the given language. */
+export function describeRejection(rejection: FileRejection, fileName: string, locale: Locale): string {
   const templates = REJECTION_TEMPLATES[locale];
-  return refusal.code === 'unsupported_media_type'
+  return rejection.code === 'unsupported_media_type'
     ? templates.unsupportedMediaType(fileName, ACCEPTED_FORMAT_NAMES)
     : templates.payloadTooLarge(fileName, MAX_UPLOAD_BYTES);
 }
